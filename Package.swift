@@ -1,0 +1,76 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Targets under Plugins/ are ordinary library targets, so each names its `path:`
+// explicitly: SwiftPM would otherwise take the Plugins/ folder for package plugins.
+
+let package = Package(
+  name: "Quarry",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "quarry", targets: ["quarry"]),
+    .library(name: "QuarryCore", targets: ["QuarryCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // MARK: libedit
+    .systemLibrary(
+      name: "CLibEdit",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    .target(
+      name: "CEditLine",
+      dependencies: ["CLibEdit"]
+    ),
+
+    // MARK: The language and the plugin API
+    .target(name: "QuarryCore"),
+    .testTarget(name: "QuarryCoreTests", dependencies: ["QuarryCore"]),
+
+    // MARK: News and graph model shared by the plugins
+    .target(name: "QuarryModel", dependencies: ["QuarryCore"]),
+    .testTarget(name: "QuarryModelTests", dependencies: ["QuarryModel"]),
+
+    // MARK: The interactive shell
+    .target(name: "QuarryShell", dependencies: ["QuarryCore", "CEditLine", "CLibEdit"]),
+    .testTarget(name: "QuarryShellTests", dependencies: ["QuarryShell"]),
+
+    // MARK: Built-in plugins
+    .target(
+      name: "QuarryExtractor",
+      dependencies: ["QuarryCore", "QuarryModel"],
+      path: "Plugins/Extractor"
+    ),
+    .testTarget(
+      name: "QuarryExtractorTests",
+      dependencies: ["QuarryExtractor"]
+    ),
+    .target(
+      name: "QuarryGraph",
+      dependencies: ["QuarryCore", "QuarryModel"],
+      path: "Plugins/Graph"
+    ),
+    .target(
+      name: "QuarryExport",
+      dependencies: ["QuarryCore", "QuarryModel"],
+      path: "Plugins/Export"
+    ),
+
+    // MARK: The executable
+    .executableTarget(
+      name: "quarry",
+      dependencies: [
+        "QuarryCore", "QuarryShell", "QuarryExtractor", "QuarryGraph", "QuarryExport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["QuarryCore"],
+      exclude: ["Golden"]
+    ),
+  ]
+)

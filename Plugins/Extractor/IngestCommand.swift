@@ -1,0 +1,167 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import QuarryCore
+import QuarryModel
+
+/// `ingest`: reads articles into the workspace.
+public struct IngestCommand: Command {
+  public init() {}
+  public let signature = Signature(
+    "ingest", abstract: "Read articles into the workspace: files, folders, globs or - for stdin",
+    discussion: """
+      Plain text (.txt, .md) may start with a line `date YYYY-MM-DD`. JSONL files (.jsonl, .ndjson)
+      hold one article per line with fields text/body/content, title, date/published, url, id and
+      source. Folders are read recursively. Text already in the workspace is skipped.
+      """,
+    rest: Parameter("paths", .path, help: "files, folders, globs, or - for standard input"),
+    flags: [Flag("format", short: "f", .string, help: "text or jsonl, instead of the extension", completion: .values(["text", "jsonl"]))],
+    input: .none, output: .record,
+    examples: [
+      Example("ingest Scripts/corpus", "every article in a folder"),
+      Example("cat news.jsonl | quarry -c 'ingest - --format jsonl'", "JSONL from standard input"),
+    ])
+
+  public func run(_ invocation: Invocation) throws -> Value {
+    guard !invocation.rest.isEmpty else {
+      throw invocation.error("'ingest' needs at least one path", help: "usage: \(signature.usage)")
+    }
+    let workspace = Workspace.of(invocation.session)
+    var reader = DocumentReader()
+    var added = 0
+    var duplicates = 0
+    let forced = invocation.string("format")
+    if let forced, forced != "text" && forced != "jsonl" {
+      throw invocation.error("unknown format '\(forced)'", at: "format", help: "the formats are text and jsonl")
+    }
+    func take(_ document: Document) {
+      if workspace.add(document) == .added { added += 1 } else { duplicates += 1 }
+    }
+    func ingestFile(_ path: String, explicit: Bool) throws {
+      try Interrupt.check()
+      let ext = DocumentReader.fileExtension(path)
+      let isLines = forced == "jsonl" || (forced == nil && DocumentReader.lineExtensions.contains(ext))
+      if !explicit && !isLines && !DocumentReader.textExtensions.contains(ext) { return }
+      let bytes: [UInt8]
+      do {
+        bytes = try FilePaths.readBytes(path)
+      } catch {
+        throw invocation.error("cannot read '\(path)': \(error)")
+      }
+      if isLines {
+        var lineNumber = 0
+        var start = 0
+        while start < bytes.count {
+          let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+          lineNumber += 1
+          let line = reader.decode(Array(bytes[start..<end]), source: "\(path):\(lineNumber)")
+          start = end + 1
+          if line.allSatisfy({ $0.isWhitespace }) { continue }
+          if let document = reader.record(line[...], path: path, lineNumber: lineNumber) { take(document) }
+        }
+      } else {
+        let text = reader.decode(bytes, source: path)
+        if text.allSatisfy({ $0.isWhitespace }) {
+          reader.warnings.append("\(path): empty file skipped")
+          return
+        }
+        take(reader.plainText(text, id: DocumentReader.baseName(path), source: path))
+      }
+    }
+    func ingestDirectory(_ path: String) throws {
+      let names: [String]
+      do {
+        names = try FilePaths.list(path)
+      } catch {
+        throw invocation.error("cannot read folder '\(path)': \(error)")
+      }
+      for name in names where !name.hasPrefix(".") {
+        let child = path.hasSuffix("/") ? path + name : path + "/" + name
+        if FilePaths.isDirectory(child) { try ingestDirectory(child) } else { try ingestFile(child, explicit: false) }
+      }
+    }
+    for value in invocation.rest {
+      let path = FilePaths.expandingTilde(value.plainText)
+      if path == "-" {
+        let bytes = try readStandardInput(invocation)
+        if forced == "jsonl" {
+          var lineNumber = 0
+          for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0.isWhitespace }) { continue }
+            if let document = reader.record(line, path: "<stdin>", lineNumber: lineNumber) { take(document) }
+          }
+        } else {
+          let text = reader.decode(bytes, source: "<stdin>")
+          if !text.allSatisfy({ $0.isWhitespace }) { take(reader.plainText(text, id: "stdin", source: "<stdin>")) }
+        }
+        continue
+      }
+      if FilePaths.hasGlobCharacters(path) && !FilePaths.exists(path) {
+        let matches = FilePaths.glob(path)
+        if matches.isEmpty { throw invocation.error("no files match '\(path)'") }
+        for match in matches {
+          if FilePaths.isDirectory(match) { try ingestDirectory(match) } else { try ingestFile(match, explicit: true) }
+        }
+        continue
+      }
+      guard FilePaths.exists(path) else {
+        throw invocation.error("no such file or folder: '\(path)'")
+      }
+      if FilePaths.isDirectory(path) { try ingestDirectory(path) } else { try ingestFile(path, explicit: true) }
+    }
+    for warning in reader.warnings { invocation.session.warn(warning) }
+    return .record(
+      Record([
+        "added": .int(added), "duplicates": .int(duplicates), "documents": .int(workspace.documents.count),
+      ]))
+  }
+
+  private func readStandardInput(_ invocation: Invocation) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR {
+          try Interrupt.check()
+          continue
+        }
+        throw invocation.error("cannot read standard input: \(String(cString: strerror(errno)))")
+      }
+      if count == 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+    return bytes
+  }
+}
+
+/// `documents`: the ingested articles.
+public struct DocumentsCommand: Command {
+  public init() {}
+  public let signature = Signature(
+    "documents", abstract: "List the articles in the workspace",
+    input: .none, output: .table,
+    examples: [Example("documents | where date >= 2023-01-01 | count", "articles from 2023 on")])
+
+  public func run(_ invocation: Invocation) throws -> Value {
+    let workspace = Workspace.of(invocation.session)
+    let rows: [[Value]] = workspace.documents.map { document in
+      [
+        .string(document.id), .string(document.source), document.date.map(Value.date) ?? .null,
+        document.title.map(Value.string) ?? .null, .int(document.characterCount),
+        .int(SentenceCounter.count(document.text.unicodeScalars.dropFirst(document.bodyStart))),
+      ]
+    }
+    return .table(Table(columns: ["id", "source", "date", "title", "chars", "sentences"], rows: rows))
+  }
+}
+
+/// The extractor's commands.
+public enum ExtractorPlugin {
+  public static let plugin = PluginDescription(
+    name: "extractor", version: QuarryVersion.current, summary: "Ingest news articles and extract what they say",
+    commands: [IngestCommand(), DocumentsCommand()])
+}

@@ -1,0 +1,92 @@
+/// The column names a command received, checked against the table.
+private func columnNames(_ invocation: Invocation, in table: Table) throws -> [Int] {
+  var indices: [Int] = []
+  for value in invocation.rest {
+    guard case .string(let name) = value else {
+      throw invocation.error("column names must be strings, but got \(value.typeName)")
+    }
+    guard let index = table.columnIndex(name) else {
+      throw invocation.error(
+        "no column '\(name)' in the input",
+        help: Suggestion.nearest(to: name, in: table.columns).map { "did you mean '\($0)'?" }
+          ?? "the columns are \(table.columns.joined(separator: ", "))")
+    }
+    indices.append(index)
+  }
+  return indices
+}
+
+public struct SelectCommand: Command {
+  public init() {}
+  public let signature = Signature(
+    "select", abstract: "Keep only the named columns, in the order given",
+    rest: Parameter("columns", .string, help: "the columns to keep"),
+    input: .table, output: .table,
+    examples: [
+      Example(
+        "[{a: 1, b: 2, c: 3}] | select c a", "two columns, reordered",
+        result: .table(Table(columns: ["c", "a"], rows: [[.int(3), .int(1)]])))
+    ])
+
+  public func run(_ invocation: Invocation) throws -> Value {
+    if case .record(let record) = invocation.input {
+      let table = Table(columns: record.keys, rows: [record.values])
+      let indices = try columnNames(invocation, in: table)
+      return .record(Record(keys: indices.map { record.keys[$0] }, values: indices.map { record.values[$0] }))
+    }
+    let table = try invocation.inputTable()
+    let indices = try columnNames(invocation, in: table)
+    return .table(Table(columns: indices.map { table.columns[$0] }, rows: table.rows.map { row in indices.map { row[$0] } }))
+  }
+}
+
+public struct RejectCommand: Command {
+  public init() {}
+  public let signature = Signature(
+    "reject", abstract: "Drop the named columns",
+    rest: Parameter("columns", .string, help: "the columns to drop"),
+    input: .table, output: .table,
+    examples: [
+      Example(
+        "[{a: 1, b: 2, c: 3}] | reject b", "all but b",
+        result: .table(Table(columns: ["a", "c"], rows: [[.int(1), .int(3)]])))
+    ])
+
+  public func run(_ invocation: Invocation) throws -> Value {
+    if case .record(let record) = invocation.input {
+      let table = Table(columns: record.keys, rows: [record.values])
+      let dropped = Set(try columnNames(invocation, in: table))
+      let kept = record.keys.indices.filter { !dropped.contains($0) }
+      return .record(Record(keys: kept.map { record.keys[$0] }, values: kept.map { record.values[$0] }))
+    }
+    let table = try invocation.inputTable()
+    let dropped = Set(try columnNames(invocation, in: table))
+    let kept = table.columns.indices.filter { !dropped.contains($0) }
+    return .table(Table(columns: kept.map { table.columns[$0] }, rows: table.rows.map { row in kept.map { row[$0] } }))
+  }
+}
+
+public struct GetCommand: Command {
+  public init() {}
+  public let signature = Signature(
+    "get", abstract: "Take one column of a table, a field of a record, or an item by index",
+    discussion: "A path may go deeper with dots: `get name.0`.",
+    parameters: [Parameter("path", .string, help: "a column, field or index, with dots for deeper levels")],
+    input: .any, output: .any,
+    examples: [
+      Example("[{name: a}, {name: b}] | get name", "a column as a list", result: .list([.string("a"), .string("b")])),
+      Example("{user: {name: x}} | get user.name", "a nested field", result: .string("x")),
+      Example("[a b c] | get 1", "an item by index", result: .string("b")),
+    ])
+
+  public func run(_ invocation: Invocation) throws -> Value {
+    guard let path = invocation.value("path") else { throw invocation.error("'get' needs a path") }
+    let parts: [String] = path.intValue.map { [String($0)] } ?? path.plainText.split(separator: ".").map(String.init)
+    var value = invocation.input
+    for part in parts {
+      let key: MemberKey = Int(part).map(MemberKey.index) ?? .name(part)
+      value = try invocation.interpreter.member(of: value, key, span: invocation.span(of: "path"))
+    }
+    return value
+  }
+}

@@ -1,0 +1,205 @@
+/// A value flowing through Quarry's pipelines.
+public enum Value: Sendable {
+  case null
+  case bool(Bool)
+  case int(Int)
+  case float(Double)
+  case string(String)
+  case date(CalendarDate)
+  case list([Value])
+  case record(Record)
+  case table(Table)
+  case closure(Closure)
+  case custom(any CustomValue)
+
+  /// The name of the value's type as the language spells it.
+  public var typeName: String {
+    switch self {
+    case .null: "null"
+    case .bool: "bool"
+    case .int: "int"
+    case .float: "float"
+    case .string: "string"
+    case .date: "date"
+    case .list: "list"
+    case .record: "record"
+    case .table: "table"
+    case .closure: "closure"
+    case .custom(let value): value.typeName
+    }
+  }
+
+  public var isNull: Bool {
+    if case .null = self { return true }
+    return false
+  }
+
+  /// Truthiness for conditions: only `true` is true; a non-bool is an error elsewhere.
+  public var boolValue: Bool? {
+    if case .bool(let value) = self { return value }
+    return nil
+  }
+
+  public var stringValue: String? {
+    if case .string(let value) = self { return value }
+    return nil
+  }
+
+  public var intValue: Int? {
+    switch self {
+    case .int(let value): return value
+    case .float(let value) where value.rounded() == value && abs(value) < 9e18: return Int(value)
+    default: return nil
+    }
+  }
+
+  public var doubleValue: Double? {
+    switch self {
+    case .int(let value): return Double(value)
+    case .float(let value): return value
+    default: return nil
+    }
+  }
+
+  /// The elements of a list, or the rows of a table as records.
+  public var listElements: [Value]? {
+    switch self {
+    case .list(let values): return values
+    case .table(let table): return table.rows.map { .record(Record(keys: table.columns, values: $0)) }
+    default: return nil
+    }
+  }
+
+  /// Text for `print`, string interpolation and plain output.
+  public var plainText: String {
+    switch self {
+    case .null: return ""
+    case .bool(let value): return value ? "true" : "false"
+    case .int(let value): return String(value)
+    case .float(let value): return Value.format(value)
+    case .string(let value): return value
+    case .date(let value): return value.description
+    case .list(let values): return values.map(\.plainText).joined(separator: ", ")
+    case .record(let record):
+      return record.keys.indices.map { "\(record.keys[$0]): \(record.values[$0].plainText)" }
+        .joined(separator: ", ")
+    case .table(let table): return "table with \(table.rows.count) rows"
+    case .closure: return "closure"
+    case .custom(let value): return value.summary
+    }
+  }
+
+  /// Shortest text that reads back as the same double, with `.0` kept for whole numbers.
+  public static func format(_ value: Double) -> String {
+    if value.isNaN { return "NaN" }
+    if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+    let text = String(value)
+    return text
+  }
+}
+
+/// An ordered set of named fields.
+public struct Record: Sendable {
+  public var keys: [String]
+  public var values: [Value]
+
+  public init(keys: [String] = [], values: [Value] = []) {
+    self.keys = keys
+    self.values = values
+  }
+
+  public init(_ pairs: KeyValuePairs<String, Value>) {
+    self.keys = pairs.map(\.key)
+    self.values = pairs.map(\.value)
+  }
+
+  public subscript(key: String) -> Value? {
+    get {
+      guard let index = keys.firstIndex(of: key) else { return nil }
+      return values[index]
+    }
+    set {
+      if let index = keys.firstIndex(of: key) {
+        if let newValue { values[index] = newValue } else {
+          keys.remove(at: index)
+          values.remove(at: index)
+        }
+      } else if let newValue {
+        keys.append(key)
+        values.append(newValue)
+      }
+    }
+  }
+
+  public var count: Int { keys.count }
+}
+
+/// Rows sharing an ordered list of columns; a missing cell is `null`.
+public struct Table: Sendable {
+  public var columns: [String]
+  public var rows: [[Value]]
+
+  public init(columns: [String], rows: [[Value]] = []) {
+    self.columns = columns
+    self.rows = rows
+  }
+
+  public func columnIndex(_ name: String) -> Int? { columns.firstIndex(of: name) }
+
+  /// Builds a table from records, taking columns in order of first appearance.
+  public init(records: [Record]) {
+    var columns: [String] = []
+    var seen: [String: Int] = [:]
+    for record in records {
+      for key in record.keys where seen[key] == nil {
+        seen[key] = columns.count
+        columns.append(key)
+      }
+    }
+    var rows: [[Value]] = []
+    rows.reserveCapacity(records.count)
+    for record in records {
+      if record.keys == columns {
+        rows.append(record.values)
+        continue
+      }
+      var row = [Value](repeating: .null, count: columns.count)
+      for (key, value) in zip(record.keys, record.values) { row[seen[key]!] = value }
+      rows.append(row)
+    }
+    self.init(columns: columns, rows: rows)
+  }
+
+  public func record(at index: Int) -> Record { Record(keys: columns, values: rows[index]) }
+}
+
+/// A value defined by a plugin (a graph, a model): it describes itself, and may offer a
+/// table view and a JSON form so the generic commands and renderers can use it.
+public protocol CustomValue: Sendable {
+  var typeName: String { get }
+  /// One line: what it is and how big.
+  var summary: String { get }
+  /// A table view for renderers and table commands, where one makes sense.
+  func asTable() -> Table?
+  /// A plain value for JSON output, where one makes sense.
+  func asPlainValue() -> Value?
+}
+
+extension CustomValue {
+  public func asTable() -> Table? { nil }
+  public func asPlainValue() -> Value? { asTable().map(Value.table) }
+}
+
+extension Value {
+  /// A list of records becomes a table when every element is a record.
+  public static func collecting(_ values: [Value]) -> Value {
+    guard !values.isEmpty else { return .list([]) }
+    var records: [Record] = []
+    records.reserveCapacity(values.count)
+    for value in values {
+      guard case .record(let record) = value else { return .list(values) }
+      records.append(record)
+    }
+    return .table(Table(records: records))
+  }
+}

@@ -1,0 +1,80 @@
+import QuarryCore
+
+/// An article as ingested: its text exactly as read, so offsets point into it.
+public struct Document: Sendable {
+  /// A file's name without its extension; a JSONL record's `id`, else `<file>:<line>`.
+  public var id: String
+  /// Where it came from: a path, `path:line` or `<stdin>`.
+  public var source: String
+  public var date: CalendarDate?
+  public var title: String?
+  public var url: String?
+  /// The whole text, header included for plain-text files.
+  public var text: String
+  /// Offset in code points where the body starts (after a `date` header).
+  public var bodyStart: Int
+
+  public init(
+    id: String, source: String, date: CalendarDate?, title: String?, url: String? = nil, text: String,
+    bodyStart: Int = 0
+  ) {
+    self.id = id
+    self.source = source
+    self.date = date
+    self.title = title
+    self.url = url
+    self.text = text
+    self.bodyStart = bodyStart
+  }
+
+  /// Length of the text in Unicode code points, the unit of every offset.
+  public var characterCount: Int { text.unicodeScalars.count }
+}
+
+/// Everything the session has ingested and extracted, shared by the plugins through
+/// the session's state store.
+public final class Workspace: @unchecked Sendable {
+  // Used from the session's thread only.
+  public private(set) var documents: [Document] = []
+  private var contentHashes: Set<UInt64> = []
+  private var identifiers: Set<String> = []
+
+  public init() {}
+
+  /// The workspace of a session, made on first use.
+  public static func of(_ session: Session) -> Workspace {
+    session.state(Workspace.self) { Workspace() }
+  }
+
+  public enum AddResult: Equatable, Sendable {
+    case added
+    /// The same text is already in the workspace.
+    case duplicate
+  }
+
+  /// Adds a document unless its text is already present; a clashing id gets a suffix.
+  @discardableResult
+  public func add(_ document: Document) -> AddResult {
+    let hash = Workspace.contentHash(document.text)
+    guard contentHashes.insert(hash).inserted else { return .duplicate }
+    var document = document
+    if identifiers.contains(document.id) {
+      var counter = 2
+      while identifiers.contains("\(document.id)-\(counter)") { counter += 1 }
+      document.id = "\(document.id)-\(counter)"
+    }
+    identifiers.insert(document.id)
+    documents.append(document)
+    return .added
+  }
+
+  /// 64-bit FNV-1a of the UTF-8 text: enough to tell re-ingested content apart.
+  public static func contentHash(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    return hash
+  }
+}
