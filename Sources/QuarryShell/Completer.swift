@@ -33,9 +33,11 @@ public struct Completer {
       }
       wordStart -= 1
     }
+    // An opening quote belongs to the word: `"Li` completes to `"Li Shangfu"`.
+    if wordStart > 0 && bytes[wordStart - 1] == UInt8(ascii: "\"") { wordStart -= 1 }
     let word = String(decoding: bytes[wordStart...], as: UTF8.self)
     // The pipeline element the cursor is in: text after the last | ; ( { or newline.
-    var elementStart = wordStart
+    var elementStart = 0
     var quote: UInt8?
     var index = 0
     while index < wordStart {
@@ -138,13 +140,15 @@ public struct Completer {
   }
 
   private func values(from source: CompletionSource, type: ParameterType?, prefix: String) -> [String] {
+    let stripped = prefix.hasPrefix("\"") ? String(prefix.dropFirst()) : prefix
+    func quoted(_ values: [String]) -> [String] {
+      values.filter { $0.hasPrefix(stripped) }.map { $0.contains(" ") || prefix.hasPrefix("\"") ? "\"\($0)\"" : $0 }
+    }
     switch source {
     case .paths: return paths(prefix: prefix)
     case .commands: return commandWords(prefix: prefix)
-    case .values(let values): return values.filter { $0.hasPrefix(prefix) }
-    case .dynamic(let provide):
-      let stripped = prefix.hasPrefix("\"") ? String(prefix.dropFirst()) : prefix
-      return provide(session).filter { $0.hasPrefix(stripped) }.sorted().map { $0.contains(" ") ? "\"\($0)\"" : $0 }
+    case .values(let values): return quoted(values)
+    case .dynamic(let provide): return quoted(provide(session).sorted())
     case .none:
       return type == .string || type == nil || type == .any ? paths(prefix: prefix) : []
     }

@@ -38,7 +38,7 @@ struct Quarry: ParsableCommand {
   var scriptArguments: [String] = []
 
   func run() throws {
-    let status = Quarry.onLargeStack { execute() }
+    let status = LargeStack.run { execute() }
     OutputStream.standardOutput.flush()
     if status != 0 { throw ExitCode(status) }
   }
@@ -87,32 +87,6 @@ struct Quarry: ParsableCommand {
   static func rcPath() -> String {
     if let config = Environment.get("XDG_CONFIG_HOME"), !config.isEmpty { return config + "/quarry/rc.quarry" }
     return (Environment.get("HOME") ?? ".") + "/.config/quarry/rc.quarry"
-  }
-
-  /// Runs the session on a thread with a 512 MiB stack, so deep recursion in scripts
-  /// reaches the interpreter's recursion limit long before the stack runs out.
-  static func onLargeStack(_ body: @escaping () -> Int32) -> Int32 {
-    final class Box: @unchecked Sendable {
-      var body: (() -> Int32)?
-      var status: Int32 = 0
-    }
-    let box = Box()
-    box.body = body
-    var attributes = pthread_attr_t()
-    pthread_attr_init(&attributes)
-    pthread_attr_setstacksize(&attributes, 512 << 20)
-    var thread = pthread_t()
-    let started = pthread_create(
-      &thread, &attributes,
-      { raw in
-        let box = Unmanaged<Box>.fromOpaque(raw!).takeUnretainedValue()
-        box.status = box.body!()
-        return nil
-      }, Unmanaged.passUnretained(box).toOpaque())
-    pthread_attr_destroy(&attributes)
-    guard started == 0 else { return body() }
-    pthread_join(thread, nil)
-    return box.status
   }
 }
 

@@ -111,7 +111,9 @@ public struct SetCommand: Command {
       Parameter(
         "setting", .string, help: "the setting to change", optional: true,
         completion: .values(["format", "color", "width", "timer", "rows"])),
-      Parameter("value", .string, help: "its new value", optional: true),
+      Parameter(
+        "value", .string, help: "its new value", optional: true,
+        completion: .values(OutputFormat.allCases.map(\.rawValue) + ["on", "off", "auto"])),
     ],
     input: .none, output: .record,
     examples: [

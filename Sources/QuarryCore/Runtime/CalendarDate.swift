@@ -3,14 +3,19 @@
 /// News dates are often known only to the month or year ("earlier this month", "last
 /// year"), so precision is part of the value rather than padded with a guessed day.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-  public var year: Int
-  public var month: Int?
-  public var day: Int?
+  // Packed small so that `Value`, which holds one, stays two words wide.
+  private var storedYear: Int32
+  private var storedMonth: UInt8
+  private var storedDay: UInt8
+
+  public var year: Int { Int(storedYear) }
+  public var month: Int? { storedMonth == 0 ? nil : Int(storedMonth) }
+  public var day: Int? { storedDay == 0 ? nil : Int(storedDay) }
 
   public init(year: Int, month: Int? = nil, day: Int? = nil) {
-    self.year = year
-    self.month = month
-    self.day = month == nil ? nil : day
+    self.storedYear = Int32(clamping: year)
+    self.storedMonth = UInt8(clamping: month ?? 0)
+    self.storedDay = month == nil ? 0 : UInt8(clamping: day ?? 0)
   }
 
   /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the day against the month.

@@ -44,8 +44,8 @@ public final class Frame: @unchecked Sendable {
   }
 }
 
-/// A block together with the frame it was written in.
-public struct Closure: Sendable {
+/// A block together with the frame it was written in. A class, so that `Value` stays small.
+public final class Closure: Sendable {
   public let block: Block
   let frame: Frame
 

@@ -519,6 +519,9 @@ public final class Interpreter: @unchecked Sendable {
         throw Diagnostic("'\(name)' names a column, but there is no row here", at: expression.span)
       }
       return try member(of: row, .name(name), span: expression.span)
+    case .columnOrString(let name):
+      if case .record(let row)? = frame.lookup("it"), let value = row[name] { return value }
+      return .string(name)
     case .member(let base, let key):
       return try member(of: try evaluate(base, frame: frame), key, span: expression.span)
     case .binary(let op, let left, let right):
@@ -645,6 +648,28 @@ public final class Interpreter: @unchecked Sendable {
       return right
     }
     let right = try evaluate(rightExpression, frame: frame)
+    // Integer arithmetic and comparison, the bulk of loops, skip the general table.
+    if case .int(let a) = left, case .int(let b) = right {
+      switch op {
+      case .add:
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        if !overflow { return .int(sum) }
+      case .subtract:
+        let (difference, overflow) = a.subtractingReportingOverflow(b)
+        if !overflow { return .int(difference) }
+      case .multiply:
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        if !overflow { return .int(product) }
+      case .modulo where b > 0: return .int(a % b)
+      case .equal: return .bool(a == b)
+      case .notEqual: return .bool(a != b)
+      case .less: return .bool(a < b)
+      case .lessOrEqual: return .bool(a <= b)
+      case .greater: return .bool(a > b)
+      case .greaterOrEqual: return .bool(a >= b)
+      default: break
+      }
+    }
     return try Operators.apply(op, left, right, span: span, regexCache: &regexCache)
   }
 }

@@ -174,8 +174,9 @@ public struct Table: Sendable {
 }
 
 /// A value defined by a plugin (a graph, a model): it describes itself, and may offer a
-/// table view and a JSON form so the generic commands and renderers can use it.
-public protocol CustomValue: Sendable {
+/// table view and a JSON form so the generic commands and renderers can use it. Custom
+/// values are classes: they are usually large, and a reference keeps `Value` small.
+public protocol CustomValue: AnyObject, Sendable {
   var typeName: String { get }
   /// One line: what it is and how big.
   var summary: String { get }

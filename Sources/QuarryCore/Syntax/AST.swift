@@ -128,6 +128,9 @@ public struct Expression: Sendable {
     case variable(String)
     /// A bare word inside a row condition: the current row's column.
     case column(String)
+    /// A bare word on the right of a comparison in a row condition: the column when the
+    /// row has one of that name, else the word as a string (`where type == PERSON`).
+    case columnOrString(String)
     case member(Expression, MemberKey)
     case list([Expression])
     case record([(key: String, value: Expression)])

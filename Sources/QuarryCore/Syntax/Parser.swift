@@ -345,6 +345,14 @@ public struct Parser {
           flagName.removeLast()
           lexer.position -= 1
         }
+        // `--loud(-l)`: the short form follows in parentheses.
+        if lexer.at(lexer.position) == UInt8(ascii: "("),
+          let close = file.bytes[lexer.position..<lexer.end].firstIndex(of: UInt8(ascii: ")"))
+        {
+          let inner = String(decoding: file.bytes[(lexer.position + 1)..<close], as: UTF8.self)
+          short = inner.hasPrefix("-") ? inner.dropFirst().first : inner.first
+          lexer.position = close + 1
+        }
         var parameter = DefinitionParameter(
           name: flagName, isFlag: true, short: short, typeName: nil, defaultValue: nil, isOptional: true,
           span: span(of: word))
@@ -709,7 +717,12 @@ public struct Parser {
       advance(.expression)
       skipNewlinesInExpression()
       // Comparisons do not chain: `a < b < c` is an error rather than a surprise.
-      guard let right = parseBinary(precedence: level == 4 ? 4 : level) else { return nil }
+      guard var right = parseBinary(precedence: level == 4 ? 4 : level) else { return nil }
+      // In `where type == PERSON` the right-hand bare word is a value unless the row has
+      // a column of that name.
+      if level == 4, case .column(let name) = right.kind {
+        right = Expression(kind: .columnOrString(name), span: right.span)
+      }
       left = Expression(kind: .binary(op, left, right), span: left.span.merged(with: right.span))
       if level == 4, let (_, nextLevel) = Parser.binaryOperator(text(peek(.expression))), nextLevel == 4 {
         let next = peek(.expression)

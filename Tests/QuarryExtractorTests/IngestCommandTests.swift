@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import QuarryCore
+import QuarryModel
+import Testing
+
+@testable import QuarryExtractor
+
+@Suite struct IngestCommandTests {
+  func session() -> Session {
+    let registry = CommandRegistry()
+    try! registry.register(CorePlugin.plugin)
+    try! registry.register(ExtractorPlugin.plugin)
+    return Session(registry: registry, output: .memory(), errors: .memory())
+  }
+
+  func run(_ source: String, in session: Session) -> (values: [Value], errors: [any Error]) {
+    let interpreter = Interpreter(session: session)
+    let block = try! Parser.parse(SourceFiles.add(name: "t", text: source))
+    var values: [Value] = []
+    var errors: [any Error] = []
+    interpreter.run(block, onValue: { value, _ in values.append(value) }, onError: { errors.append($0); return false })
+    return (values, errors)
+  }
+
+  func temporaryDirectory() -> String {
+    let path = "/tmp/quarry-ingest-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    mkdir(path, 0o755)
+    return path
+  }
+
+  @Test func readsTheDateHeaderAndKeepsTheTextWhole() throws {
+    let directory = temporaryDirectory()
+    let text = "  date 2023-05-30 China rejected a request.\n\nMore text."
+    try FilePaths.write(text, to: directory + "/story.txt")
+    let session = session()
+    let result = run("ingest \(directory)", in: session)
+    #expect(result.errors.isEmpty)
+    let document = Workspace.of(session).documents[0]
+    #expect(document.id == "story")
+    #expect(document.date == CalendarDate(year: 2023, month: 5, day: 30))
+    #expect(document.text == text)
+    #expect(document.title == "China rejected a request.")
+  }
+
+  @Test func reingestingAddsNothing() throws {
+    let directory = temporaryDirectory()
+    try FilePaths.write("Some news.", to: directory + "/a.txt")
+    let session = session()
+    _ = run("ingest \(directory)", in: session)
+    let second = run("ingest \(directory)/a.txt", in: session)
+    guard case .record(let summary)? = second.values.last else {
+      Issue.record("no summary")
+      return
+    }
+    #expect(summary["added"]?.isEqual(to: .int(0)) == true)
+    #expect(summary["duplicates"]?.isEqual(to: .int(1)) == true)
+  }
+
+  @Test func readsJSONLinesAndWarnsAboutBadOnes() throws {
+    let directory = temporaryDirectory()
+    try FilePaths.write(
+      "{\"id\": \"x1\", \"text\": \"First.\", \"date\": \"2024-01-02T10:00:00Z\"}\n{broken\n{\"body\": \"Second.\"}\n",
+      to: directory + "/feed.jsonl")
+    let session = session()
+    let result = run("ingest \(directory)/feed.jsonl", in: session)
+    #expect(result.errors.isEmpty)
+    let documents = Workspace.of(session).documents
+    #expect(documents.map(\.id) == ["x1", "feed:3"])
+    #expect(documents[0].date == CalendarDate(year: 2024, month: 1, day: 2))
+    #expect(session.errors.captured.contains("feed.jsonl:2: malformed JSON"))
+  }
+
+  @Test func missingPathIsAClearError() {
+    let result = run("ingest /nonexistent/quarry-file.txt", in: session())
+    #expect((result.errors.first as? Diagnostic)?.message == "no such file or folder: '/nonexistent/quarry-file.txt'")
+  }
+
+  @Test func documentsTableHasTheFixedColumns() throws {
+    let directory = temporaryDirectory()
+    try FilePaths.write("date 2023-05-30\nU.S. officials met Mr. Li. They talked.", to: directory + "/a.txt")
+    let session = session()
+    let result = run("ingest \(directory); documents", in: session)
+    guard case .table(let table)? = result.values.last else {
+      Issue.record("no table")
+      return
+    }
+    #expect(table.columns == ["id", "source", "date", "title", "chars", "sentences"])
+    #expect(table.rows[0][5].isEqual(to: .int(2)))
+  }
+}
