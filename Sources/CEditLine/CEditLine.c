@@ -23,9 +23,10 @@ void qe_install_resize_handler(void) {
     sigaction(SIGWINCH, &action, NULL);
 }
 
-// Reads one character as a wide character. Returns 1 on success, 0 at end of
-// input, and -1 when a read is interrupted by any signal other than a resize,
-// so that Ctrl-C ends el_gets() at once instead of waiting for another key.
+// Reads one character as a wide character. Returns 1 on success and 0 at end of
+// input or when a read is interrupted by any signal other than a resize, so that
+// Ctrl-C ends el_gets() at once; the caller tells the two apart by its SIGINT flag.
+// (-1 would not do: libedit's read loop takes -1 to mean "keep editing".)
 static int qe_read_character(EditLine *editor, wchar_t *character) {
     int descriptor = fileno(stdin);
     mbstate_t state;
@@ -54,12 +55,12 @@ static int qe_read_character(EditLine *editor, wchar_t *character) {
                 el_set(editor, EL_REFRESH);
                 continue;
             }
-            return -1;
+            return 0;
         }
         if (errno == EAGAIN) {
             continue;
         }
-        return -1;
+        return 0;
     }
 }
 

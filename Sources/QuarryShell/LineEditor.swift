@@ -41,6 +41,12 @@ public final class LineEditor {
       let owner = Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
       return owner.completeAtCursor(editor)
     }, "^I")
+    // libedit's raw mode may deliver Ctrl-C as a key rather than a signal: either way the
+    // line is abandoned.
+    qe_add_command(editor, "quarry-interrupt", "Abandon the line", { _, _ in
+      Interrupt.raise()
+      return UInt8(CC_NEWLINE)
+    }, "^C")
   }
 
   deinit {

@@ -63,7 +63,8 @@ public final class Shell {
           return false
         case is Interrupted:
           session.output.flush()
-          session.errors.write("interrupted\n")
+          // On a terminal, overwrite the `^C` the terminal echoed.
+          session.errors.write(Terminal.errorIsTerminal ? "\r\u{1B}[Kinterrupted\n" : "interrupted\n")
           outcome = .interrupted
           return false
         case let help as HelpRequest:

@@ -57,5 +57,12 @@ public enum Terminal {
     action.sa_flags = 0
     sigaction(SIGINT, &action, nil)
     signal(SIGPIPE, SIG_IGN)
+    // A parent may have started us with these blocked (dispatch's worker threads block
+    // every signal, and children inherit the mask): Ctrl-C must get through.
+    var unblocked = sigset_t()
+    sigemptyset(&unblocked)
+    sigaddset(&unblocked, SIGINT)
+    sigaddset(&unblocked, SIGWINCH)
+    pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
   }
 }

@@ -511,7 +511,8 @@ public struct Parser {
     switch token.kind {
     case .word:
       let word = text(token)
-      if Parser.literalWords.contains(word) || Parser.literalValue(word) != nil {
+      let startsWithDigit = word.utf8.first.map(Lexer.isDigit) ?? false
+      if Parser.literalWords.contains(word) || startsWithDigit || Parser.literalValue(word) != nil {
         return parseExpression().map(PipelineElement.expression)
       }
       return parseCall().map(PipelineElement.call)
