@@ -24,7 +24,9 @@ struct DocumentReader {
 
   /// Decodes UTF-8, replacing invalid bytes with U+FFFD and warning with the first offset.
   mutating func decode(_ bytes: [UInt8], source: String) -> String {
-    if let offset = FilePaths.invalidUTF8Offset(bytes), bytes[offset] != 0 || bytes.contains(where: { $0 != 0 }) {
+    if let offset = FilePaths.invalidUTF8Offset(bytes),
+      bytes[offset] != 0 || bytes.contains(where: { $0 != 0 })
+    {
       if bytes[offset] == 0 {
         warnings.append("\(source): NUL byte at offset \(offset); is it a binary file?")
       } else {
@@ -40,7 +42,9 @@ struct DocumentReader {
     var bodyStart = 0
     let scalars = Array(text.unicodeScalars.prefix(4096))
     var index = 0
-    while index < scalars.count && (scalars[index] == " " || scalars[index] == "\t" || scalars[index] == "\n" || scalars[index] == "\r") {
+    while index < scalars.count
+      && (scalars[index] == " " || scalars[index] == "\t" || scalars[index] == "\n" || scalars[index] == "\r")
+    {
       index += 1
     }
     let headerWord = "date "
@@ -56,7 +60,8 @@ struct DocumentReader {
     let title = body.split(whereSeparator: { $0 == "\n" }).lazy.map { String(String.UnicodeScalarView($0)) }
       .map { $0.trimmingSpaces() }.first { !$0.isEmpty }
     return Document(
-      id: id, source: source, date: date, title: title.map { $0.count > 160 ? String($0.prefix(159)) + "…" : $0 },
+      id: id, source: source, date: date,
+      title: title.map { $0.count > 160 ? String($0.prefix(159)) + "…" : $0 },
       text: text, bodyStart: bodyStart)
   }
 
@@ -77,7 +82,9 @@ struct DocumentReader {
       warnings.append("\(path):\(lineNumber): no 'text', 'body' or 'content' field; line skipped")
       return nil
     }
-    let id = record["id"].flatMap { $0.isNull ? nil : $0.plainText } ?? "\(DocumentReader.baseName(path)):\(lineNumber)"
+    let id =
+      record["id"].flatMap { $0.isNull ? nil : $0.plainText }
+      ?? "\(DocumentReader.baseName(path)):\(lineNumber)"
     let dateText = (record["date"] ?? record["published"])?.stringValue
     let date = dateText.flatMap { CalendarDate(iso: $0.prefix(10)) }
     return Document(

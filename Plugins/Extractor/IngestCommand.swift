@@ -1,10 +1,11 @@
+import QuarryCore
+import QuarryModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import QuarryCore
-import QuarryModel
 
 /// `ingest`: reads articles into the workspace.
 public struct IngestCommand: Command {
@@ -17,7 +18,11 @@ public struct IngestCommand: Command {
       source. Folders are read recursively. Text already in the workspace is skipped.
       """,
     rest: Parameter("paths", .path, help: "files, folders, globs, or - for standard input"),
-    flags: [Flag("format", short: "f", .string, help: "text or jsonl, instead of the extension", completion: .values(["text", "jsonl"]))],
+    flags: [
+      Flag(
+        "format", short: "f", .string, help: "text or jsonl, instead of the extension",
+        completion: .values(["text", "jsonl"]))
+    ],
     input: .none, output: .record,
     examples: [
       Example("ingest Scripts/corpus", "every article in a folder"),
@@ -34,7 +39,8 @@ public struct IngestCommand: Command {
     var duplicates = 0
     let forced = invocation.string("format")
     if let forced, forced != "text" && forced != "jsonl" {
-      throw invocation.error("unknown format '\(forced)'", at: "format", help: "the formats are text and jsonl")
+      throw invocation.error(
+        "unknown format '\(forced)'", at: "format", help: "the formats are text and jsonl")
     }
     func take(_ document: Document) {
       if workspace.add(document) == .added { added += 1 } else { duplicates += 1 }
@@ -79,7 +85,11 @@ public struct IngestCommand: Command {
       }
       for name in names where !name.hasPrefix(".") {
         let child = path.hasSuffix("/") ? path + name : path + "/" + name
-        if FilePaths.isDirectory(child) { try ingestDirectory(child) } else { try ingestFile(child, explicit: false) }
+        if FilePaths.isDirectory(child) {
+          try ingestDirectory(child)
+        } else {
+          try ingestFile(child, explicit: false)
+        }
       }
     }
     for value in invocation.rest {
@@ -88,14 +98,18 @@ public struct IngestCommand: Command {
         let bytes = try readStandardInput(invocation)
         if forced == "jsonl" {
           var lineNumber = 0
-          for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+          for line in String(decoding: bytes, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false)
+          {
             lineNumber += 1
             if line.allSatisfy({ $0.isWhitespace }) { continue }
             if let document = reader.record(line, path: "<stdin>", lineNumber: lineNumber) { take(document) }
           }
         } else {
           let text = reader.decode(bytes, source: "<stdin>")
-          if !text.allSatisfy({ $0.isWhitespace }) { take(reader.plainText(text, id: "stdin", source: "<stdin>")) }
+          if !text.allSatisfy({ $0.isWhitespace }) {
+            take(reader.plainText(text, id: "stdin", source: "<stdin>"))
+          }
         }
         continue
       }
@@ -103,14 +117,22 @@ public struct IngestCommand: Command {
         let matches = FilePaths.glob(path)
         if matches.isEmpty { throw invocation.error("no files match '\(path)'") }
         for match in matches {
-          if FilePaths.isDirectory(match) { try ingestDirectory(match) } else { try ingestFile(match, explicit: true) }
+          if FilePaths.isDirectory(match) {
+            try ingestDirectory(match)
+          } else {
+            try ingestFile(match, explicit: true)
+          }
         }
         continue
       }
       guard FilePaths.exists(path) else {
         throw invocation.error("no such file or folder: '\(path)'")
       }
-      if FilePaths.isDirectory(path) { try ingestDirectory(path) } else { try ingestFile(path, explicit: true) }
+      if FilePaths.isDirectory(path) {
+        try ingestDirectory(path)
+      } else {
+        try ingestFile(path, explicit: true)
+      }
     }
     for warning in reader.warnings { invocation.session.warn(warning) }
     return .record(
@@ -162,6 +184,7 @@ public struct DocumentsCommand: Command {
 /// The extractor's commands.
 public enum ExtractorPlugin {
   public static let plugin = PluginDescription(
-    name: "extractor", version: QuarryVersion.current, summary: "Ingest news articles and extract what they say",
+    name: "extractor", version: QuarryVersion.current,
+    summary: "Ingest news articles and extract what they say",
     commands: [IngestCommand(), DocumentsCommand()])
 }

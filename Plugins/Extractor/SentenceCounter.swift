@@ -28,7 +28,8 @@ enum SentenceCounter {
         }
         let atEnd = next >= text.count
         let startsSentence =
-          !atEnd && (text[next].properties.isUppercase || "\"“'‘(0123456789".unicodeScalars.contains(text[next]))
+          !atEnd
+          && (text[next].properties.isUppercase || "\"“'‘(0123456789".unicodeScalars.contains(text[next]))
         if atEnd || (sawSpace && startsSentence && !(scalar == "." && isAbbreviation(text, before: index))) {
           sentences += 1
           inSentence = false
@@ -44,7 +45,9 @@ enum SentenceCounter {
   /// Whether the word ending at a full stop is an abbreviation or an initial.
   private static func isAbbreviation(_ text: [Unicode.Scalar], before stop: Int) -> Bool {
     var start = stop
-    while start > 0 && !text[start - 1].properties.isWhitespace && text[start - 1] != "(" && text[start - 1] != "\"" {
+    while start > 0 && !text[start - 1].properties.isWhitespace && text[start - 1] != "("
+      && text[start - 1] != "\""
+    {
       start -= 1
     }
     let word = String(String.UnicodeScalarView(text[start..<stop])).lowercased()

@@ -18,7 +18,9 @@ public struct Completer {
     self.session = session
   }
 
-  static let keywords = ["let", "def", "if", "else", "for", "try", "catch", "source", "return", "break", "continue"]
+  static let keywords = [
+    "let", "def", "if", "else", "for", "try", "catch", "source", "return", "break", "continue",
+  ]
 
   public func complete(line: String, cursor: Int) -> Completion {
     let bytes = Array(line.utf8.prefix(cursor))
@@ -68,13 +70,18 @@ public struct Completer {
       let names = Set(session.variableNames + ["args", "env"])
       return names.filter { $0.hasPrefix(prefix) }.sorted().map { "$" + $0 }
     }
-    if words.isEmpty || (words.count == 1 && ["let", "if", "for"].contains(words[0]) == false && isKeywordPosition(words)) {
+    if words.isEmpty
+      || (words.count == 1 && ["let", "if", "for"].contains(words[0]) == false && isKeywordPosition(words))
+    {
       return commandWords(prefix: word)
     }
     // The longest registered command the leading words spell.
     var name = words[0]
     var used = 1
-    while used < words.count, session.registry.contains(name + " " + words[used]) || session.registry.isGroup(name + " " + words[used]) {
+    while used < words.count,
+      session.registry.contains(name + " " + words[used])
+        || session.registry.isGroup(name + " " + words[used])
+    {
       name += " " + words[used]
       used += 1
     }
@@ -85,7 +92,8 @@ public struct Completer {
       return next.filter { $0.hasPrefix(word) }.sorted()
     }
     if name == "help" { return commandWords(prefix: word) }
-    guard let signature = session.registry.entry(name)?.signature ?? session.definition(name)?.signature else {
+    guard let signature = session.registry.entry(name)?.signature ?? session.definition(name)?.signature
+    else {
       return paths(prefix: word)
     }
     let arguments = Array(words.dropFirst(used))
@@ -142,7 +150,9 @@ public struct Completer {
   private func values(from source: CompletionSource, type: ParameterType?, prefix: String) -> [String] {
     let stripped = prefix.hasPrefix("\"") ? String(prefix.dropFirst()) : prefix
     func quoted(_ values: [String]) -> [String] {
-      values.filter { $0.hasPrefix(stripped) }.map { $0.contains(" ") || prefix.hasPrefix("\"") ? "\"\($0)\"" : $0 }
+      values.filter { $0.hasPrefix(stripped) }.map {
+        $0.contains(" ") || prefix.hasPrefix("\"") ? "\"\($0)\"" : $0
+      }
     }
     switch source {
     case .paths: return paths(prefix: prefix)

@@ -1,9 +1,10 @@
+import QuarryCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import QuarryCore
 
 /// The history kept across sessions: one entry a line (newlines inside a multi-line
 /// statement are escaped), created with mode 0600. Each entry is appended as it is

@@ -1,11 +1,12 @@
+import CEditLine
+import CLibEdit
+import QuarryCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import CEditLine
-import CLibEdit
-import QuarryCore
 
 /// Line editing through libedit's native API: emacs keys, history navigation and
 /// Ctrl-R search, Tab completion, UTF-8 (the wide-character build, with the locale
@@ -36,17 +37,21 @@ public final class LineEditor {
       let owner = Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
       return UnsafePointer(owner.prompt)
     }
-    qe_add_command(editor, "quarry-complete", "Complete the word at the cursor", { editor, _ in
-      guard let editor, let data = qe_client_data(editor) else { return UInt8(CC_ERROR) }
-      let owner = Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
-      return owner.completeAtCursor(editor)
-    }, "^I")
+    qe_add_command(
+      editor, "quarry-complete", "Complete the word at the cursor",
+      { editor, _ in
+        guard let editor, let data = qe_client_data(editor) else { return UInt8(CC_ERROR) }
+        let owner = Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
+        return owner.completeAtCursor(editor)
+      }, "^I")
     // libedit's raw mode may deliver Ctrl-C as a key rather than a signal: either way the
     // line is abandoned.
-    qe_add_command(editor, "quarry-interrupt", "Abandon the line", { _, _ in
-      Interrupt.raise()
-      return UInt8(CC_NEWLINE)
-    }, "^C")
+    qe_add_command(
+      editor, "quarry-interrupt", "Abandon the line",
+      { _, _ in
+        Interrupt.raise()
+        return UInt8(CC_NEWLINE)
+      }, "^C")
   }
 
   deinit {
@@ -93,7 +98,8 @@ public final class LineEditor {
     let info_ = info.pointee
     let length = info_.lastchar - info_.buffer
     let cursor = info_.cursor - info_.buffer
-    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(info_.buffer).assumingMemoryBound(to: UInt8.self), count: length)
+    let bytes = UnsafeBufferPointer(
+      start: UnsafeRawPointer(info_.buffer).assumingMemoryBound(to: UInt8.self), count: length)
     let line = String(decoding: bytes, as: UTF8.self)
     let completion = complete(line, cursor)
     let candidates = completion.candidates

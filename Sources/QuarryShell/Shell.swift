@@ -1,9 +1,10 @@
+import QuarryCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import QuarryCore
 
 /// Runs Quarry source in a session — a script, a `-c` string, piped input or the
 /// interactive loop — and turns every outcome into output, diagnostics and an exit
@@ -110,7 +111,9 @@ public final class Shell {
     case let diagnostic as Diagnostic:
       session.errors.write(diagnostic.rendered(color: colorDiagnostics) + "\n")
     case let list as DiagnosticList:
-      for diagnostic in list.diagnostics { session.errors.write(diagnostic.rendered(color: colorDiagnostics) + "\n") }
+      for diagnostic in list.diagnostics {
+        session.errors.write(diagnostic.rendered(color: colorDiagnostics) + "\n")
+      }
     default:
       session.errors.write("error: \(error)\n")
     }
@@ -141,7 +144,8 @@ public final class Shell {
   /// Runs source given as bytes (a script, or statements piped to stdin).
   public func runText(_ bytes: [UInt8], name: String, path: String?) -> Int32 {
     if let offset = FilePaths.invalidUTF8Offset(bytes) {
-      reportMessage("\(name) is not UTF-8 text (invalid or NUL byte at offset \(offset)); is it a binary file?")
+      reportMessage(
+        "\(name) is not UTF-8 text (invalid or NUL byte at offset \(offset)); is it a binary file?")
       return 1
     }
     let file = SourceFiles.add(name: name, path: path, text: String(decoding: bytes, as: UTF8.self))

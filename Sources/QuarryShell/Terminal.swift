@@ -1,9 +1,10 @@
+import QuarryCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import QuarryCore
 
 /// Facts about the process's terminal, and the signal set-up every mode needs.
 public enum Terminal {

@@ -1,11 +1,12 @@
+import ArgumentParser
+import QuarryCore
+import QuarryShell
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import ArgumentParser
-import QuarryCore
-import QuarryShell
 
 @main
 struct Quarry: ParsableCommand {
@@ -19,10 +20,12 @@ struct Quarry: ParsableCommand {
       """,
     version: QuarryVersion.current)
 
-  @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements and exit.", valueName: "statements"))
+  @Option(
+    name: .customShort("c"), help: ArgumentHelp("Run these statements and exit.", valueName: "statements"))
   var command: String?
 
-  @Option(help: "Output format: table, json, jsonl, csv or plain (default: table on a terminal, plain otherwise).")
+  @Option(
+    help: "Output format: table, json, jsonl, csv or plain (default: table on a terminal, plain otherwise).")
   var format: OutputFormat?
 
   @ArgumentParser.Flag(help: "Go on after a failing statement; the exit status is still 1.")
@@ -31,7 +34,8 @@ struct Quarry: ParsableCommand {
   @ArgumentParser.Flag(help: "Do not run ~/.config/quarry/rc.quarry at interactive start.")
   var noRc = false
 
-  @ArgumentParser.Argument(help: ArgumentHelp("A script to run, then arguments it sees as $args.", valueName: "script"))
+  @ArgumentParser.Argument(
+    help: ArgumentHelp("A script to run, then arguments it sees as $args.", valueName: "script"))
   var script: String?
 
   @ArgumentParser.Argument(parsing: .captureForPassthrough, help: .hidden)
@@ -85,7 +89,9 @@ struct Quarry: ParsableCommand {
   }
 
   static func rcPath() -> String {
-    if let config = Environment.get("XDG_CONFIG_HOME"), !config.isEmpty { return config + "/quarry/rc.quarry" }
+    if let config = Environment.get("XDG_CONFIG_HOME"), !config.isEmpty {
+      return config + "/quarry/rc.quarry"
+    }
     return (Environment.get("HOME") ?? ".") + "/.config/quarry/rc.quarry"
   }
 }

@@ -4,7 +4,8 @@ import Testing
 /// Drives the real shell in a real terminal: tmux runs it, send-keys types, capture-pane
 /// reads the screen.
 final class TmuxSession {
-  static let isAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+  static let isAvailable =
+    FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
     || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
 
   let socket = "quarry-test-\(UUID().uuidString.prefix(8))"
@@ -65,7 +66,9 @@ final class TmuxSession {
   /// Waits until the screen shows some text, failing after a few seconds. capture-pane
   /// drops trailing spaces, so expected text should not end with one.
   @discardableResult
-  func waitFor(_ text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+  func waitFor(_ text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> String
+  {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
       let current = screen
@@ -73,7 +76,9 @@ final class TmuxSession {
       Thread.sleep(forTimeInterval: 0.05)
     }
     let current = screen
-    Issue.record("timed out waiting for \(text.debugDescription); the screen shows:\n\(current)", sourceLocation: sourceLocation)
+    Issue.record(
+      "timed out waiting for \(text.debugDescription); the screen shows:\n\(current)",
+      sourceLocation: sourceLocation)
     return current
   }
 
@@ -83,7 +88,9 @@ final class TmuxSession {
   }
 }
 
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the interactive tests are skipped"))
+@Suite(
+  .serialized,
+  .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the interactive tests are skipped"))
 struct InteractiveTests {
   @Test func historySurvivesARestart() throws {
     let home = temporaryDirectory()
@@ -229,7 +236,8 @@ struct InteractiveTests {
 
   @Test func runControlFileRunsAtStart() throws {
     let home = temporaryDirectory()
-    try FileManager.default.createDirectory(atPath: home + "/.config/quarry", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: home + "/.config/quarry", withIntermediateDirectories: true)
     try write("let greeting = 'from rc'\n", to: home + "/.config/quarry/rc.quarry")
     let shell = try TmuxSession(home: home, arguments: "")
     try shell.type("print $greeting")

@@ -10,7 +10,8 @@ import Testing
 
   @Test func jsonLinesHasOneObjectPerRow() throws {
     let result = try runQuarry(["--format", "jsonl", "-c", table])
-    #expect(result.stdout == "{\"name\":\"Lloyd Austin\",\"mentions\":3}\n{\"name\":\"李尚福\",\"mentions\":12}\n")
+    #expect(
+      result.stdout == "{\"name\":\"Lloyd Austin\",\"mentions\":3}\n{\"name\":\"李尚福\",\"mentions\":12}\n")
   }
 
   @Test func jsonIsOneDocument() throws {
@@ -29,7 +30,9 @@ import Testing
     #expect(lines.count == 6)
     #expect(lines.allSatisfy { $0.count <= 30 })
     #expect(result.stdout.contains("…"))
-    #expect(result.stdout.contains("│  3 │") || result.stdout.contains("│        3 │") || result.stdout.contains(" 3 │"))
+    #expect(
+      result.stdout.contains("│  3 │") || result.stdout.contains("│        3 │")
+        || result.stdout.contains(" 3 │"))
   }
 
   @Test func tableShowsHowManyRowsAreHidden() throws {

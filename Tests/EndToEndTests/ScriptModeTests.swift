@@ -114,7 +114,8 @@ import Testing
 
   @Test func runControlFileRunsOnlyInteractively() throws {
     let home = temporaryDirectory()
-    try FileManager.default.createDirectory(atPath: home + "/.config/quarry", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: home + "/.config/quarry", withIntermediateDirectories: true)
     try write("print from-rc\n", to: home + "/.config/quarry/rc.quarry")
     let result = try runQuarry(["-c", "print only"], environment: ["HOME": home])
     #expect(result.stdout == "only\n")

@@ -78,4 +78,3 @@ func write(_ text: String, to path: String, executable: Bool = false) throws {
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
   }
 }
-

@@ -26,8 +26,12 @@ import Testing
   }
 
   @Test func definitionsWithFlagsAndDefaults() {
-    expectValue("def add [a: int, b: int = 10, --twice] { if $twice { ($a + $b) * 2 } else { $a + $b } }; add 1", .int(11))
-    expectValue("def add [a: int, b: int = 10, --twice] { if $twice { ($a + $b) * 2 } else { $a + $b } }; add 1 2 --twice", .int(6))
+    expectValue(
+      "def add [a: int, b: int = 10, --twice] { if $twice { ($a + $b) * 2 } else { $a + $b } }; add 1",
+      .int(11))
+    expectValue(
+      "def add [a: int, b: int = 10, --twice] { if $twice { ($a + $b) * 2 } else { $a + $b } }; add 1 2 --twice",
+      .int(6))
     expectValue("def f [] { return 3; 4 }; f", .int(3))
     expectValue("def double [] { $in * 2 }; 21 | double", .int(42))
   }

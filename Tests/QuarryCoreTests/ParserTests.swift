@@ -22,14 +22,19 @@ func assertDiagnostics(
   #expect(
     diagnostics.count == expected.count, "got \(diagnostics.map(\.headline))", sourceLocation: sourceLocation)
   for (diagnostic, expectation) in zip(diagnostics, expected) {
-    #expect(diagnostic.span?.start == offsets[expectation.marker], "\(diagnostic.headline)", sourceLocation: sourceLocation)
-    #expect(diagnostic.message.contains(expectation.message), "\(diagnostic.message)", sourceLocation: sourceLocation)
+    #expect(
+      diagnostic.span?.start == offsets[expectation.marker], "\(diagnostic.headline)",
+      sourceLocation: sourceLocation)
+    #expect(
+      diagnostic.message.contains(expectation.message), "\(diagnostic.message)",
+      sourceLocation: sourceLocation)
   }
 }
 
 @Suite struct ParserTests {
   @Test func parsesPipelinesAndStatements() throws {
-    let file = SourceFiles.add(name: "t", text: "let x = 1\nentities --type PERSON | where mentions > 2 | first 5; print $x")
+    let file = SourceFiles.add(
+      name: "t", text: "let x = 1\nentities --type PERSON | where mentions > 2 | first 5; print $x")
     let block = try Parser.parse(file)
     #expect(block.statements.count == 3)
     guard case .pipeline(let pipeline) = block.statements[1].kind else {
@@ -44,11 +49,13 @@ func assertDiagnostics(
   }
 
   @Test func reportsEveryErrorNotJustTheFirst() {
-    assertDiagnostics("1️⃣}\nlet 2️⃣= \nprint (3️⃣", [("1️⃣", "unexpected '}'"), ("2️⃣", "expected a name after 'let'"), ("3️⃣", "missing ')'")])
+    assertDiagnostics(
+      "1️⃣}\nlet 2️⃣= \nprint 3️⃣(",
+      [("1️⃣", "unexpected '}'"), ("2️⃣", "expected a name after 'let'"), ("3️⃣", "this '(' is never closed")])
   }
 
   @Test func reportsUnclosedBlock() {
-    assertDiagnostics("if true { print 1 1️⃣", [("1️⃣", "missing '}'")])
+    assertDiagnostics("if true 1️⃣{ print 1", [("1️⃣", "this '{' is never closed")])
   }
 
   @Test func reportsBareWordInExpression() {
@@ -73,7 +80,9 @@ func assertDiagnostics(
 
   @Test func readsDefinitionsWithHelpComments() throws {
     let file = SourceFiles.add(
-      name: "t", text: "# Greets someone.\n# More words.\ndef greet [name: string, --loud(-l), --times: int = 2] { $name }")
+      name: "t",
+      text:
+        "# Greets someone.\n# More words.\ndef greet [name: string, --loud(-l), --times: int = 2] { $name }")
     let block = try Parser.parse(file)
     guard case .def(let definition) = block.statements[0].kind else {
       Issue.record("expected a definition")

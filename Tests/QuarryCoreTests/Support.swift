@@ -41,10 +41,12 @@ private func evaluateOnThisStack(_ source: String, in session: Session, keepGoin
   }
   var values: [Value] = []
   var errors: [any Error] = []
-  interpreter.run(block, onValue: { value, _ in values.append(value) }, onError: { error in
-    errors.append(error)
-    return keepGoing
-  })
+  interpreter.run(
+    block, onValue: { value, _ in values.append(value) },
+    onError: { error in
+      errors.append(error)
+      return keepGoing
+    })
   result.values = values
   result.errors = errors
   result.output = session.output.captured
@@ -68,6 +70,7 @@ func errorMessage(_ source: String) -> String? {
 func expectValue(_ source: String, _ expected: Value, sourceLocation: SourceLocation = #_sourceLocation) {
   let actual = value(source, sourceLocation: sourceLocation)
   #expect(
-    actual?.isEqual(to: expected) == true, "\(source) gave \(actual.map(JSON.encode) ?? "nothing"), expected \(JSON.encode(expected))",
+    actual?.isEqual(to: expected) == true,
+    "\(source) gave \(actual.map(JSON.encode) ?? "nothing"), expected \(JSON.encode(expected))",
     sourceLocation: sourceLocation)
 }

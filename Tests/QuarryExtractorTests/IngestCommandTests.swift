@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import QuarryCore
 import QuarryModel
 import Testing
 
 @testable import QuarryExtractor
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 @Suite struct IngestCommandTests {
   func session() -> Session {
@@ -20,7 +21,11 @@ import Testing
     let block = try! Parser.parse(SourceFiles.add(name: "t", text: source))
     var values: [Value] = []
     var errors: [any Error] = []
-    interpreter.run(block, onValue: { value, _ in values.append(value) }, onError: { errors.append($0); return false })
+    interpreter.run(
+      block, onValue: { value, _ in values.append(value) },
+      onError: {
+        errors.append($0); return false
+      })
     return (values, errors)
   }
 
@@ -74,7 +79,9 @@ import Testing
 
   @Test func missingPathIsAClearError() {
     let result = run("ingest /nonexistent/quarry-file.txt", in: session())
-    #expect((result.errors.first as? Diagnostic)?.message == "no such file or folder: '/nonexistent/quarry-file.txt'")
+    #expect(
+      (result.errors.first as? Diagnostic)?.message
+        == "no such file or folder: '/nonexistent/quarry-file.txt'")
   }
 
   @Test func documentsTableHasTheFixedColumns() throws {

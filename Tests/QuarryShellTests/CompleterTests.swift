@@ -16,7 +16,10 @@ import Testing
           ClosureCommand(
             Signature(
               "graph path", abstract: "path",
-              parameters: [Parameter("from", .string, help: "a node", completion: .values(["Lloyd Austin", "Li Shangfu"]))]
+              parameters: [
+                Parameter(
+                  "from", .string, help: "a node", completion: .values(["Lloyd Austin", "Li Shangfu"]))
+              ]
             )
           ) { _ in .null },
         ]))
@@ -59,7 +62,6 @@ import Testing
     #expect(candidates(line, cursor: 2) == ["sort", "source"])
   }
 
-
   @Test func commonPrefix() {
     #expect(Completer.commonPrefix(["json", "jsonl"]) == "json")
     #expect(Completer.commonPrefix(["a", "b"]) == "")
@@ -75,7 +77,13 @@ import Testing
     let registry = CommandRegistry()
     try registry.register(CorePlugin.plugin)
     let completer = Completer(session: Session(registry: registry, output: .memory(), errors: .memory()))
-    #expect(completer.complete(line: "open \(directory)/t", cursor: 6 + directory.utf8.count + 1).candidates == ["\(directory)/tour.quarry"])
-    #expect(completer.complete(line: "open \(directory)/c", cursor: 6 + directory.utf8.count + 1).candidates == ["\(directory)/corpus/"])
+    #expect(
+      completer.complete(line: "open \(directory)/t", cursor: 6 + directory.utf8.count + 1).candidates == [
+        "\(directory)/tour.quarry"
+      ])
+    #expect(
+      completer.complete(line: "open \(directory)/c", cursor: 6 + directory.utf8.count + 1).candidates == [
+        "\(directory)/corpus/"
+      ])
   }
 }

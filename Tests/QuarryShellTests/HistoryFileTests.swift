@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import QuarryCore
 import Testing
 
 @testable import QuarryShell
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 @Suite struct HistoryFileTests {
   func temporaryPath() -> String {

@@ -11,7 +11,8 @@ public struct SortCommand: Command {
       Example(
         "[{n: 1, s: b}, {n: 2, s: a}, {n: 1, s: a}] | sort n s | get s", "by n, then s",
         result: .list([.string("a"), .string("b"), .string("a")])),
-      Example("[b c a] | sort --desc", "descending", result: .list([.string("c"), .string("b"), .string("a")])),
+      Example(
+        "[b c a] | sort --desc", "descending", result: .list([.string("c"), .string("b"), .string("a")])),
     ])
 
   public func run(_ invocation: Invocation) throws -> Value {
@@ -102,7 +103,9 @@ public struct LengthCommand: Command {
     case .table(let table): return .int(table.rows.count)
     case .record(let record): return .int(record.count)
     case .null: return .int(0)
-    default: throw invocation.error("'length' needs a string, list, table or record, but got \(invocation.input.typeName)")
+    default:
+      throw invocation.error(
+        "'length' needs a string, list, table or record, but got \(invocation.input.typeName)")
     }
   }
 }
@@ -116,7 +119,8 @@ public struct GroupByCommand: Command {
     examples: [
       Example(
         "[{t: a}, {t: b}, {t: a}] | group-by t | select t count", "how often each value occurs",
-        result: .table(Table(columns: ["t", "count"], rows: [[.string("a"), .int(2)], [.string("b"), .int(1)]])))
+        result: .table(
+          Table(columns: ["t", "count"], rows: [[.string("a"), .int(2)], [.string("b"), .int(1)]])))
     ])
 
   public func run(_ invocation: Invocation) throws -> Value {
@@ -152,7 +156,8 @@ public struct EachCommand: Command {
     parameters: [Parameter("closure", .closure, help: "{ |row| ... }; without a parameter the row is $it")],
     input: .table, output: .list,
     examples: [
-      Example("[1 2 3] | each { |x| $x * 10 }", "multiply each item", result: .list([.int(10), .int(20), .int(30)])),
+      Example(
+        "[1 2 3] | each { |x| $x * 10 }", "multiply each item", result: .list([.int(10), .int(20), .int(30)])),
       Example(
         "[{n: 'a'}, {n: 'b'}] | each { |row| $row.n + '!' }", "a value from each row",
         result: .list([.string("a!"), .string("b!")])),
@@ -200,7 +205,9 @@ public struct AggregateCommand: Command {
     }
     signature = Signature(
       kind.rawValue, abstract: abstract,
-      parameters: [Parameter("column", .string, help: "the column to use when the input is a table", optional: true)],
+      parameters: [
+        Parameter("column", .string, help: "the column to use when the input is a table", optional: true)
+      ],
       input: .list, output: .any, examples: [example])
   }
 

@@ -36,7 +36,9 @@ public struct SelectCommand: Command {
     }
     let table = try invocation.inputTable()
     let indices = try columnNames(invocation, in: table)
-    return .table(Table(columns: indices.map { table.columns[$0] }, rows: table.rows.map { row in indices.map { row[$0] } }))
+    return .table(
+      Table(
+        columns: indices.map { table.columns[$0] }, rows: table.rows.map { row in indices.map { row[$0] } }))
   }
 }
 
@@ -62,7 +64,8 @@ public struct RejectCommand: Command {
     let table = try invocation.inputTable()
     let dropped = Set(try columnNames(invocation, in: table))
     let kept = table.columns.indices.filter { !dropped.contains($0) }
-    return .table(Table(columns: kept.map { table.columns[$0] }, rows: table.rows.map { row in kept.map { row[$0] } }))
+    return .table(
+      Table(columns: kept.map { table.columns[$0] }, rows: table.rows.map { row in kept.map { row[$0] } }))
   }
 }
 
@@ -74,14 +77,17 @@ public struct GetCommand: Command {
     parameters: [Parameter("path", .string, help: "a column, field or index, with dots for deeper levels")],
     input: .any, output: .any,
     examples: [
-      Example("[{name: a}, {name: b}] | get name", "a column as a list", result: .list([.string("a"), .string("b")])),
+      Example(
+        "[{name: a}, {name: b}] | get name", "a column as a list",
+        result: .list([.string("a"), .string("b")])),
       Example("{user: {name: x}} | get user.name", "a nested field", result: .string("x")),
       Example("[a b c] | get 1", "an item by index", result: .string("b")),
     ])
 
   public func run(_ invocation: Invocation) throws -> Value {
     guard let path = invocation.value("path") else { throw invocation.error("'get' needs a path") }
-    let parts: [String] = path.intValue.map { [String($0)] } ?? path.plainText.split(separator: ".").map(String.init)
+    let parts: [String] =
+      path.intValue.map { [String($0)] } ?? path.plainText.split(separator: ".").map(String.init)
     var value = invocation.input
     for part in parts {
       let key: MemberKey = Int(part).map(MemberKey.index) ?? .name(part)

@@ -13,13 +13,15 @@ public struct ToCommand: Command {
   public func run(_ invocation: Invocation) throws -> Value {
     switch invocation.string("format") {
     case "json":
-      return .string(invocation.isSet("pretty") ? JSON.encodePretty(invocation.input) : JSON.encode(invocation.input))
+      return .string(
+        invocation.isSet("pretty") ? JSON.encodePretty(invocation.input) : JSON.encode(invocation.input))
     case "csv":
       var settings = Settings()
       settings.format = .csv
       return .string(Renderer(settings: settings).render(invocation.input))
     case let other:
-      throw invocation.error("unknown format '\(other ?? "")'", at: "format", help: "the formats are json and csv")
+      throw invocation.error(
+        "unknown format '\(other ?? "")'", at: "format", help: "the formats are json and csv")
     }
   }
 }
@@ -28,7 +30,9 @@ public struct FromCommand: Command {
   public init() {}
   public let signature = Signature(
     "from", abstract: "Read JSON, JSON lines or CSV text into values",
-    parameters: [Parameter("format", .string, help: "json, jsonl or csv", completion: .values(["json", "jsonl", "csv"]))],
+    parameters: [
+      Parameter("format", .string, help: "json, jsonl or csv", completion: .values(["json", "jsonl", "csv"]))
+    ],
     input: .string, output: .any,
     examples: [
       Example("'{\"a\": [1, 2]}' | from json | get a", "a JSON document", result: .list([.int(1), .int(2)])),
@@ -91,7 +95,8 @@ enum DataFormats {
       }
     default:
       throw invocation.error(
-        "unknown format '\(format)'", at: "format", help: "the formats are \(formats.joined(separator: ", "))")
+        "unknown format '\(format)'", at: "format", help: "the formats are \(formats.joined(separator: ", "))"
+      )
     }
   }
 }
@@ -102,7 +107,8 @@ public struct OpenCommand: Command {
     "open", abstract: "Read a JSON, JSON lines or CSV file (text for other files)",
     parameters: [Parameter("path", .path, help: "the file to read")],
     flags: [
-      Flag("format", short: "f", .string, help: "json, jsonl or csv, instead of the file's extension",
+      Flag(
+        "format", short: "f", .string, help: "json, jsonl or csv, instead of the file's extension",
         completion: .values(DataFormats.formats)),
       Flag("raw", help: "read the file as text whatever its extension"),
     ],
@@ -119,7 +125,9 @@ public struct OpenCommand: Command {
       throw invocation.error("cannot open '\(path)': \(error)", at: "path")
     }
     if invocation.isSet("raw") { return .string(text) }
-    guard let format = invocation.string("format") ?? DataFormats.format(ofPath: path) else { return .string(text) }
+    guard let format = invocation.string("format") ?? DataFormats.format(ofPath: path) else {
+      return .string(text)
+    }
     return try DataFormats.decode(text, format: format, name: path, invocation: invocation)
   }
 }
@@ -128,10 +136,12 @@ public struct SaveCommand: Command {
   public init() {}
   public let signature = Signature(
     "save", abstract: "Write the input to a JSON, JSON lines or CSV file",
-    discussion: "The format follows the extension; text input is written as it is. The file is replaced atomically.",
+    discussion:
+      "The format follows the extension; text input is written as it is. The file is replaced atomically.",
     parameters: [Parameter("path", .path, help: "the file to write")],
     flags: [
-      Flag("format", short: "f", .string, help: "json, jsonl or csv, instead of the file's extension",
+      Flag(
+        "format", short: "f", .string, help: "json, jsonl or csv, instead of the file's extension",
         completion: .values(DataFormats.formats)),
       Flag("force", help: "replace an existing file"),
     ],
@@ -154,7 +164,8 @@ public struct SaveCommand: Command {
       case "jsonl": settings.format = .jsonl
       case "csv": settings.format = .csv
       case let other:
-        throw invocation.error("unknown format '\(other)'", at: "format", help: "the formats are json, jsonl and csv")
+        throw invocation.error(
+          "unknown format '\(other)'", at: "format", help: "the formats are json, jsonl and csv")
       }
       text = Renderer(settings: settings).render(input)
     }

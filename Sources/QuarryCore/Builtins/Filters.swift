@@ -12,9 +12,11 @@ public struct WhereCommand: Command {
     input: .table, output: .table,
     examples: [
       Example(
-        "[{n: 1}, {n: 5}, {n: 9}] | where n > 3 | get n", "rows whose n is above 3", result: .list([.int(5), .int(9)])),
+        "[{n: 1}, {n: 5}, {n: 9}] | where n > 3 | get n", "rows whose n is above 3",
+        result: .list([.int(5), .int(9)])),
       Example(
-        "[apple banana cherry] | where $it =~ 'an'", "items matching a regex", result: .list([.string("banana")])),
+        "[apple banana cherry] | where $it =~ 'an'", "items matching a regex",
+        result: .list([.string("banana")])),
       Example(
         "[{name: 'Li Shangfu', type: PERSON}, {name: China, type: GPE}] | where type == PERSON and name starts-with Li | get name",
         "conditions joined with and", result: .list([.string("Li Shangfu")])),
@@ -28,7 +30,8 @@ public struct WhereCommand: Command {
       let result = try invocation.call(condition, with: [item])
       guard case .bool(let truth) = result else {
         throw Diagnostic(
-          "the condition of 'where' must give a bool, but it gave \(result.typeName)", at: invocation.span(of: "condition"))
+          "the condition of 'where' must give a bool, but it gave \(result.typeName)",
+          at: invocation.span(of: "condition"))
       }
       return truth
     }
@@ -48,8 +51,10 @@ public struct WhereCommand: Command {
       let table = try invocation.inputTable()
       return try run(
         Invocation(
-          signature: invocation.signature, input: .table(table), session: invocation.session, span: invocation.span,
-          positionals: invocation.positionals, positionalSpans: invocation.positionalSpans, flags: invocation.flags,
+          signature: invocation.signature, input: .table(table), session: invocation.session,
+          span: invocation.span,
+          positionals: invocation.positionals, positionalSpans: invocation.positionalSpans,
+          flags: invocation.flags,
           flagSpans: invocation.flagSpans, rest: invocation.rest, interpreter: invocation.interpreter))
     }
   }
@@ -78,7 +83,8 @@ private func slice(_ input: Value, _ invocation: Invocation, _ pick: (Int) -> Ra
     if let table = custom.asTable() { return try slice(.table(table), invocation, pick) }
     fallthrough
   default:
-    throw invocation.error("'\(invocation.signature.name)' needs a list or a table as input, but got \(input.typeName)")
+    throw invocation.error(
+      "'\(invocation.signature.name)' needs a list or a table as input, but got \(input.typeName)")
   }
 }
 
@@ -105,7 +111,9 @@ public struct LastCommand: Command {
     "last", abstract: "Keep the last N rows (1 by default)",
     parameters: [Parameter("n", .int, help: "how many rows to keep", optional: true)],
     input: .table, output: .table,
-    examples: [Example("[a b c d] | last 2", "the last two items", result: .list([.string("c"), .string("d")]))])
+    examples: [
+      Example("[a b c d] | last 2", "the last two items", result: .list([.string("c"), .string("d")]))
+    ])
 
   public func run(_ invocation: Invocation) throws -> Value {
     let n = try count(invocation, default: 1)
@@ -134,10 +142,12 @@ public struct UniqCommand: Command {
     flags: [Flag("count", short: "c", help: "add a count column with how often each occurred")],
     input: .table, output: .table,
     examples: [
-      Example("[a b a c b] | uniq", "each item once", result: .list([.string("a"), .string("b"), .string("c")])),
+      Example(
+        "[a b a c b] | uniq", "each item once", result: .list([.string("a"), .string("b"), .string("c")])),
       Example(
         "[a b a] | uniq --count", "with counts",
-        result: .table(Table(columns: ["value", "count"], rows: [[.string("a"), .int(2)], [.string("b"), .int(1)]]))),
+        result: .table(
+          Table(columns: ["value", "count"], rows: [[.string("a"), .int(2)], [.string("b"), .int(1)]]))),
     ])
 
   public func run(_ invocation: Invocation) throws -> Value {

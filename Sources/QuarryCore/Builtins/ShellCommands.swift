@@ -13,7 +13,8 @@ public struct HelpCommand: Command {
   public init() {}
   public let signature = Signature(
     "help", abstract: "List the commands, or show one command's usage, flags and examples",
-    rest: Parameter("command", .string, help: "a command name, such as 'where' or 'graph path'", completion: .commands),
+    rest: Parameter(
+      "command", .string, help: "a command name, such as 'where' or 'graph path'", completion: .commands),
     input: .none, output: .string,
     examples: [Example("help where", "how to use where")])
 

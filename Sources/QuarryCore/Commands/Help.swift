@@ -22,7 +22,8 @@ public enum Help {
       output += "\nyour definitions\n"
       let width = min(24, definitions.map(\.count).max() ?? 0)
       for name in definitions {
-        output += "  " + name.padding(to: width) + "  " + (session.definition(name)?.signature.abstract ?? "") + "\n"
+        output +=
+          "  " + name.padding(to: width) + "  " + (session.definition(name)?.signature.abstract ?? "") + "\n"
       }
     }
     output += """
@@ -48,8 +49,11 @@ public enum Help {
       var rows: [(String, String)] = []
       for parameter in signature.parameters {
         var detail = parameter.help
-        if let value = parameter.defaultValue { detail += " (default: \(describe(value)))" }
-        else if parameter.isOptional { detail += " (optional)" }
+        if let value = parameter.defaultValue {
+          detail += " (default: \(describe(value)))"
+        } else if parameter.isOptional {
+          detail += " (optional)"
+        }
         rows.append(("\(parameter.name) <\(parameter.type.rawValue)>", detail))
       }
       if let rest = signature.rest { rows.append(("...\(rest.name) <\(rest.type.rawValue)>", rest.help)) }

@@ -31,7 +31,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
     let reset = color ? "\u{1B}[0m" : ""
     var lines: [String] = []
     if let span {
-      lines.append("\(bold)\(span.locationDescription): \(red)\(severity.rawValue):\(reset)\(bold) \(message)\(reset)")
+      lines.append(
+        "\(bold)\(span.locationDescription): \(red)\(severity.rawValue):\(reset)\(bold) \(message)\(reset)")
     } else {
       lines.append("\(red)\(severity.rawValue):\(reset)\(bold) \(message)\(reset)")
     }
@@ -47,7 +48,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
       lines.append("\(blue)\(lineNumber) |\(reset) \(shown)")
       let padding = String(repeating: " ", count: min(column - 1, 200))
       lines.append(
-        "\(gutter) \(blue)|\(reset) \(padding)\(red)\(String(repeating: "^", count: min(width, 200)))\(reset)")
+        "\(gutter) \(blue)|\(reset) \(padding)\(red)\(String(repeating: "^", count: min(width, 200)))\(reset)"
+      )
     }
     if let help {
       lines.append("  = help: \(help)")

@@ -89,7 +89,8 @@ public enum CSV {
       if fields == [""] { continue }
       guard fields.count == header.count else {
         throw ParseError(
-          line: offset + 2, message: "expected \(header.count) fields as in the header, found \(fields.count)")
+          line: offset + 2, message: "expected \(header.count) fields as in the header, found \(fields.count)"
+        )
       }
       table.rows.append(fields.map(typed))
     }
@@ -98,7 +99,9 @@ public enum CSV {
 
   static func typed(_ text: String) -> Value {
     if let integer = Int(text) { return .int(integer) }
-    if let first = text.first, first.isNumber || first == "-", let double = Double(text) { return .float(double) }
+    if let first = text.first, first.isNumber || first == "-", let double = Double(text) {
+      return .float(double)
+    }
     return .string(text)
   }
 }

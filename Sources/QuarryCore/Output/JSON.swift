@@ -38,7 +38,11 @@ public enum JSON {
       output += "]"
     case .closure: output += "null"
     case .custom(let custom):
-      if let plain = custom.asPlainValue() { write(plain, to: &output) } else { writeString(custom.summary, to: &output) }
+      if let plain = custom.asPlainValue() {
+        write(plain, to: &output)
+      } else {
+        writeString(custom.summary, to: &output)
+      }
     }
   }
 
@@ -111,13 +115,19 @@ public enum JSON {
       }
       output += closePad + "]"
     case .custom(let custom):
-      if let plain = custom.asPlainValue() { writePretty(plain, indent: indent, to: &output) } else { write(value, to: &output) }
+      if let plain = custom.asPlainValue() {
+        writePretty(plain, indent: indent, to: &output)
+      } else {
+        write(value, to: &output)
+      }
     default:
       write(value, to: &output)
     }
   }
 
-  private static func writePrettyObject(_ keys: [String], _ values: [Value], indent: Int, to output: inout String) {
+  private static func writePrettyObject(
+    _ keys: [String], _ values: [Value], indent: Int, to output: inout String
+  ) {
     let pad = String(repeating: "  ", count: indent + 1)
     output += "{\n"
     for index in keys.indices {
@@ -149,7 +159,9 @@ public enum JSON {
       reader.skipSpace()
       let value = try reader.value(depth: 0)
       reader.skipSpace()
-      if reader.position != reader.end { throw ParseError(offset: reader.position, message: "unexpected text after the JSON value") }
+      if reader.position != reader.end {
+        throw ParseError(offset: reader.position, message: "unexpected text after the JSON value")
+      }
       return value
     }
   }
@@ -184,14 +196,18 @@ public enum JSON {
         }
         while true {
           skipSpace()
-          guard position < end, bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
+          guard position < end, bytes[position] == UInt8(ascii: "\"") else {
+            throw fail("expected a string key")
+          }
           let key = try string()
           skipSpace()
           guard position < end, bytes[position] == UInt8(ascii: ":") else { throw fail("expected ':'") }
           position += 1
           skipSpace()
           let item = try value(depth: depth + 1)
-          if record.keys.last != key && record.keys.contains(key) { record[key] = item } else {
+          if record.keys.last != key && record.keys.contains(key) {
+            record[key] = item
+          } else {
             record.keys.append(key)
             record.values.append(item)
           }

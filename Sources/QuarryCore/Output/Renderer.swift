@@ -135,7 +135,9 @@ public struct Renderer: Sendable {
       return grid(columns: ["#", "value"], rows: items.map { [$0] }, indexed: true)
     case .record(let record):
       if record.count == 0 { return "(empty record)\n" }
-      return grid(columns: ["field", "value"], rows: zip(record.keys, record.values).map { [.string($0), $1] }, indexed: false, header: false)
+      return grid(
+        columns: ["field", "value"], rows: zip(record.keys, record.values).map { [.string($0), $1] },
+        indexed: false, header: false)
     case .custom(let custom):
       if let table = custom.asTable() {
         return custom.summary + "\n" + renderTable(.table(table))
@@ -146,7 +148,8 @@ public struct Renderer: Sendable {
     }
   }
 
-  private func grid(columns: [String], rows allRows: [[Value]], indexed: Bool, header: Bool = true) -> String {
+  private func grid(columns: [String], rows allRows: [[Value]], indexed: Bool, header: Bool = true) -> String
+  {
     let limit = max(1, settings.rows)
     let shown = allRows.count > limit ? Array(allRows.prefix(limit)) : allRows
     let hidden = allRows.count - shown.count
@@ -158,7 +161,9 @@ public struct Renderer: Sendable {
       for (column, value) in row.enumerated() {
         line.append(Renderer.cellText(value))
         let columnIndex = column + (indexed ? 1 : 0)
-        if columnIndex < numeric.count && !(Renderer.isNumeric(value) || value.isNull) { numeric[columnIndex] = false }
+        if columnIndex < numeric.count && !(Renderer.isNumeric(value) || value.isNull) {
+          numeric[columnIndex] = false
+        }
       }
       while line.count < columns.count { line.append("") }
       cells.append(line)
@@ -175,7 +180,9 @@ public struct Renderer: Sendable {
       let frame = 3 * widths.count + 1
       var excess = widths.reduce(0, +) + frame - total
       while excess > 0 {
-        guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 else { break }
+        guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 else {
+          break
+        }
         widths[widest] -= 1
         excess -= 1
       }
@@ -184,7 +191,8 @@ public struct Renderer: Sendable {
     let bold = colorOn ? "\u{1B}[1;32m" : ""
     let reset = colorOn ? "\u{1B}[0m" : ""
     func border(_ left: String, _ middle: String, _ right: String) -> String {
-      dim + left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: middle) + right + reset + "\n"
+      dim + left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: middle) + right
+        + reset + "\n"
     }
     func line(_ texts: [String], isHeader: Bool) -> String {
       var output = dim + "│" + reset

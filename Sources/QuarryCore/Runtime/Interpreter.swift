@@ -178,9 +178,18 @@ public final class Interpreter: @unchecked Sendable {
       let end = inclusive ? high : high - 1
       guard low <= end else { return }
       // Assign through the slot directly: the loop variable is the hottest name.
+      frame.assign(variable, .int(low))
+      let slot = frame.names.lastIndex(of: variable)!
       var index = low
       while index <= end {
-        guard try iteration(.int(index)) else { return }
+        try Interrupt.check()
+        frame.values[slot] = .int(index)
+        do {
+          _ = try execute(body.statements, frame: frame)
+        } catch ControlSignal.breakLoop {
+          return
+        } catch ControlSignal.continueLoop {
+        }
         index += 1
       }
       return
@@ -190,7 +199,9 @@ public final class Interpreter: @unchecked Sendable {
     case .list(let items):
       for item in items where !(try iteration(item)) { return }
     case .table(let table):
-      for row in table.rows where !(try iteration(.record(Record(keys: table.columns, values: row)))) { return }
+      for row in table.rows where !(try iteration(.record(Record(keys: table.columns, values: row)))) {
+        return
+      }
     case .record(let record):
       for (key, item) in zip(record.keys, record.values) {
         guard try iteration(.record(Record(["key": .string(key), "value": item]))) else { return }
@@ -201,7 +212,8 @@ public final class Interpreter: @unchecked Sendable {
       if let items = value.listElements {
         for item in items where !(try iteration(item)) { return }
       } else {
-        throw Diagnostic("'for' needs a list, a table or a range, but got \(value.typeName)", at: sequence.span)
+        throw Diagnostic(
+          "'for' needs a list, a table or a range, but got \(value.typeName)", at: sequence.span)
       }
     }
   }
@@ -221,6 +233,10 @@ public final class Interpreter: @unchecked Sendable {
   // MARK: Pipelines and calls
 
   func run(_ pipeline: Pipeline, frame: Frame) throws -> Value {
+    // Most statements in a loop body are a single expression.
+    if pipeline.elements.count == 1, case .expression(let expression) = pipeline.elements[0] {
+      return try evaluate(expression, frame: frame)
+    }
     var value = Value.null
     for (index, element) in pipeline.elements.enumerated() {
       switch element {
@@ -267,7 +283,8 @@ public final class Interpreter: @unchecked Sendable {
     let bound = try bind(arguments, to: signature, callSpan: call.span, frame: frame)
     let invocation = Invocation(
       signature: signature, input: input, session: session, span: call.span, positionals: bound.positionals,
-      positionalSpans: bound.positionalSpans, flags: bound.flags, flagSpans: bound.flagSpans, rest: bound.rest,
+      positionalSpans: bound.positionalSpans, flags: bound.flags, flagSpans: bound.flagSpans,
+      rest: bound.rest,
       interpreter: self)
     do {
       return try entry.command.run(invocation)
@@ -293,7 +310,8 @@ public final class Interpreter: @unchecked Sendable {
             ?? "the subcommands are \(members.joined(separator: ", "))")
       }
       return Diagnostic(
-        "'\(name)' needs a subcommand", at: span, help: "the subcommands are \(members.joined(separator: ", "))")
+        "'\(name)' needs a subcommand", at: span,
+        help: "the subcommands are \(members.joined(separator: ", "))")
     }
     let candidates = session.commandNames + ["let", "def", "if", "for", "try", "source", "return"]
     let suggestion = Suggestion.nearest(to: name, in: candidates)
@@ -407,7 +425,8 @@ public final class Interpreter: @unchecked Sendable {
             value = conditionClosure(expression, frame: frame)
           } else {
             value = try coerce(
-              try evaluate(expression, frame: frame), to: parameter.type, what: "the argument <\(parameter.name)>",
+              try evaluate(expression, frame: frame), to: parameter.type,
+              what: "the argument <\(parameter.name)>",
               span: expression.span)
           }
           bound.positionals[parameter.name] = value
@@ -445,7 +464,8 @@ public final class Interpreter: @unchecked Sendable {
   private func unknownFlag(_ written: String, signature: Signature, span: SourceSpan) -> Diagnostic {
     let names = signature.flags.map { "--" + $0.name }
     let suggestion = Suggestion.nearest(to: written, in: names)
-    let valid = names.isEmpty ? "'\(signature.name)' takes no flags" : "valid flags: \(names.joined(separator: ", "))"
+    let valid =
+      names.isEmpty ? "'\(signature.name)' takes no flags" : "valid flags: \(names.joined(separator: ", "))"
     return Diagnostic(
       "unknown flag \(written) for '\(signature.name)'", at: span,
       help: suggestion.map { "did you mean \($0)? \(valid)" } ?? valid)
@@ -636,7 +656,8 @@ public final class Interpreter: @unchecked Sendable {
     let left = try evaluate(leftExpression, frame: frame)
     if op == .and || op == .or {
       guard case .bool(let truth) = left else {
-        throw Diagnostic("'\(op.rawValue)' needs bools, but the left side is \(left.typeName)", at: leftExpression.span)
+        throw Diagnostic(
+          "'\(op.rawValue)' needs bools, but the left side is \(left.typeName)", at: leftExpression.span)
       }
       if op == .and && !truth { return .bool(false) }
       if op == .or && truth { return .bool(true) }

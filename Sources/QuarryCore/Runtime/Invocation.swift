@@ -16,7 +16,9 @@ public struct Invocation {
   /// A positional argument or a flag's value by name, its default when not given.
   public func value(_ name: String) -> Value? {
     if let value = positionals[name] ?? flags[name] { return value }
-    if let parameter = signature.parameters.first(where: { $0.name == name }) { return parameter.defaultValue }
+    if let parameter = signature.parameters.first(where: { $0.name == name }) {
+      return parameter.defaultValue
+    }
     return signature.flag(named: name)?.defaultValue
   }
 

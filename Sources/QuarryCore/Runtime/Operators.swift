@@ -41,7 +41,8 @@ enum Operators {
         if overflow { throw Diagnostic("integer overflow in \(a) * \(b)", at: span) }
         return .int(product)
       case (.string(let text), .int(let count)), (.int(let count), .string(let text)):
-        guard count >= 0 && count.multipliedReportingOverflow(by: text.utf8.count).partialValue < 100_000_000 else {
+        guard count >= 0 && count.multipliedReportingOverflow(by: text.utf8.count).partialValue < 100_000_000
+        else {
           throw Diagnostic("cannot repeat a string \(count) times", at: span)
         }
         return .string(String(repeating: text, count: count))
@@ -90,7 +91,8 @@ enum Operators {
       }
     case .matches, .notMatches:
       guard case .string(let pattern) = right else {
-        throw Diagnostic("the right side of '\(op.rawValue)' must be a regex string, but got \(right.typeName)", at: span)
+        throw Diagnostic(
+          "the right side of '\(op.rawValue)' must be a regex string, but got \(right.typeName)", at: span)
       }
       if left.isNull { return .bool(op == .notMatches) }
       guard case .string(let text) = left else {

@@ -38,7 +38,9 @@ public final class Session: @unchecked Sendable {
   /// The maximum depth of nested `def` calls.
   public var recursionLimit = 1000
 
-  public init(registry: CommandRegistry, output: OutputStream = .standardOutput, errors: OutputStream = .standardError) {
+  public init(
+    registry: CommandRegistry, output: OutputStream = .standardOutput, errors: OutputStream = .standardError
+  ) {
     self.registry = registry
     self.output = output
     self.errors = errors

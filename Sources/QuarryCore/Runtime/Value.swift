@@ -120,7 +120,9 @@ public struct Record: Sendable {
     }
     set {
       if let index = keys.firstIndex(of: key) {
-        if let newValue { values[index] = newValue } else {
+        if let newValue {
+          values[index] = newValue
+        } else {
           keys.remove(at: index)
           values.remove(at: index)
         }

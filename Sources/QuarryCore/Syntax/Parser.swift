@@ -104,7 +104,7 @@ public struct Parser {
 
   // MARK: Statements
 
-  private mutating func parseStatements(closing: Token.Kind?) -> [Statement] {
+  private mutating func parseStatements(closing: Token.Kind?, openedAt: Int? = nil) -> [Statement] {
     var statements: [Statement] = []
     while true {
       let token = peek()
@@ -114,13 +114,22 @@ public struct Parser {
         continue
       case .endOfInput:
         if let closing {
-          error("missing '\(closing == .rightBrace ? "}" : ")")' before end of input", span(of: token))
+          let (open, close) = closing == .rightBrace ? ("{", "}") : ("(", ")")
+          if let openedAt {
+            error(
+              "this '\(open)' is never closed", span(openedAt, openedAt + 1),
+              help: "add a '\(close)' where the \(closing == .rightBrace ? "block" : "expression") should end"
+            )
+          } else {
+            error("missing '\(close)' before end of input", span(of: token))
+          }
         }
         return statements
       case .rightBrace where closing == .rightBrace, .rightParen where closing == .rightParen:
         return statements
       case .rightBrace, .rightParen, .rightBracket:
-        error("unexpected \(describe(token))", span(of: token), help: "there is no open bracket for it to close")
+        error(
+          "unexpected \(describe(token))", span(of: token), help: "there is no open bracket for it to close")
         advance()
         continue
       default:
@@ -223,7 +232,7 @@ public struct Parser {
     if closureParameters { parameters = parseClosureParameters() }
     let saved = inRowCondition
     inRowCondition = false
-    let statements = parseStatements(closing: .rightBrace)
+    let statements = parseStatements(closing: .rightBrace, openedAt: open.start)
     inRowCondition = saved
     let close = peek()
     if close.kind == .rightBrace { advance() }
@@ -233,7 +242,9 @@ public struct Parser {
   /// `|a, b|` at the start of a closure.
   private mutating func parseClosureParameters() -> [String] {
     skipNewlines()
-    guard peek(.expression).kind == .pipe || (peek(.expression).kind == .operator && text(peek(.expression)) == "||")
+    guard
+      peek(.expression).kind == .pipe
+        || (peek(.expression).kind == .operator && text(peek(.expression)) == "||")
     else { return [] }
     if text(peek(.expression)) == "||" {
       advance(.expression)
@@ -274,7 +285,9 @@ public struct Parser {
       advance()
       parameters = parseParameterList()
     } else {
-      error("expected '[' and the parameters of '\(name)'", span(of: open), help: "write [] for a command without parameters")
+      error(
+        "expected '[' and the parameters of '\(name)'", span(of: open),
+        help: "write [] for a command without parameters")
     }
     skipNewlines()
     guard let body = parseBlock() else { return nil }
@@ -564,7 +577,9 @@ public struct Parser {
         var flagName = String(raw.dropFirst(isShort ? 1 : 2))
         var value: Expression?
         if let equals = flagName.firstIndex(of: "=") {
-          let valueOffset = token.start + (isShort ? 1 : 2) + flagName.utf8.distance(from: flagName.startIndex, to: equals) + 1
+          let valueOffset =
+            token.start + (isShort ? 1 : 2) + flagName.utf8.distance(from: flagName.startIndex, to: equals)
+            + 1
           let valueText = String(flagName[flagName.index(after: equals)...])
           flagName = String(flagName[..<equals])
           value = Expression(
@@ -582,7 +597,8 @@ public struct Parser {
       arguments.append(.positional(value))
       end = value.span.end
     }
-    return Call(name: name, nameSpan: span(of: nameToken), arguments: arguments, span: span(nameToken.start, end))
+    return Call(
+      name: name, nameSpan: span(of: nameToken), arguments: arguments, span: span(nameToken.start, end))
   }
 
   private func isTerminator(_ token: Token) -> Bool {
@@ -601,7 +617,9 @@ public struct Parser {
     default: break
     }
     guard let first = word.utf8.first else { return nil }
-    guard Lexer.isDigit(first) || ((first == UInt8(ascii: "-") || first == UInt8(ascii: "+")) && word.utf8.count > 1)
+    guard
+      Lexer.isDigit(first)
+        || ((first == UInt8(ascii: "-") || first == UInt8(ascii: "+")) && word.utf8.count > 1)
     else { return nil }
     let digits = word.replacingUnderscores()
     if let value = Int(digits) { return .int(value) }
@@ -651,7 +669,8 @@ public struct Parser {
     } else {
       return nil
     }
-    return Expression(kind: .range(lowExpression, upperExpression, inclusive: inclusive), span: span(of: token))
+    return Expression(
+      kind: .range(lowExpression, upperExpression, inclusive: inclusive), span: span(of: token))
   }
 
   // MARK: Expressions
@@ -704,7 +723,8 @@ public struct Parser {
         advance(.expression)
         guard let right = parseBinary(precedence: 6) else { return nil }
         left = Expression(
-          kind: .range(left, right, inclusive: operatorText == ".."), span: left.span.merged(with: right.span))
+          kind: .range(left, right, inclusive: operatorText == ".."), span: left.span.merged(with: right.span)
+        )
         continue
       }
       guard let (op, level) = Parser.binaryOperator(operatorText), level > precedence else {
@@ -804,7 +824,7 @@ public struct Parser {
       inRowCondition = false
       let savedBrace = stopAtBrace
       stopAtBrace = false
-      let statements = parseStatements(closing: .rightParen)
+      let statements = parseStatements(closing: .rightParen, openedAt: token.start)
       inRowCondition = savedRow
       stopAtBrace = savedBrace
       let close = peek()
@@ -853,12 +873,15 @@ public struct Parser {
   private mutating func parseMembers(_ base: Expression) -> Expression {
     var expression = base
     while lexer.position + 1 < lexer.end, file.bytes[lexer.position] == UInt8(ascii: "."),
-      Lexer.isIdentifierPart(file.bytes[lexer.position + 1]) && file.bytes[lexer.position + 1] != UInt8(ascii: "-")
+      Lexer.isIdentifierPart(file.bytes[lexer.position + 1])
+        && file.bytes[lexer.position + 1] != UInt8(ascii: "-")
     {
       lexer.position += 1
       let start = lexer.position
       var end = start
-      while end < lexer.end && (Lexer.isIdentifierPart(file.bytes[end]) && file.bytes[end] != UInt8(ascii: ".")) {
+      while end < lexer.end
+        && (Lexer.isIdentifierPart(file.bytes[end]) && file.bytes[end] != UInt8(ascii: "."))
+      {
         end += 1
       }
       lexer.position = end
@@ -881,7 +904,9 @@ public struct Parser {
       return Expression(kind: .record([]), span: span(open.start, first.end))
     }
     var isRecord = false
-    if first.kind == .word || first.kind == .doubleQuoted || first.kind == .singleQuoted || first.kind == .number {
+    if first.kind == .word || first.kind == .doubleQuoted || first.kind == .singleQuoted
+      || first.kind == .number
+    {
       advance(.expression)
       isRecord = peek(.expression).kind == .colon
     }
@@ -989,11 +1014,13 @@ public struct Parser {
             close += 1
           }
           flush()
-          var inner = Parser(file: file, start: index + 2, end: min(close, end), conditionCommands: conditionCommands)
+          var inner = Parser(
+            file: file, start: index + 2, end: min(close, end), conditionCommands: conditionCommands)
           inner.depth = depth
           let statements = inner.parseStatements(closing: nil)
           diagnostics.append(contentsOf: inner.diagnostics)
-          parts.append(.expression(Expression(kind: .subexpression(statements), span: span(index, close + 1))))
+          parts.append(
+            .expression(Expression(kind: .subexpression(statements), span: span(index, close + 1))))
           index = close + 1
           continue
         }
@@ -1005,7 +1032,8 @@ public struct Parser {
             kind: .variable(String(decoding: bytes[(index + 1)..<nameEnd], as: UTF8.self)),
             span: span(index, nameEnd))
           index = nameEnd
-          while index + 1 < end && bytes[index] == UInt8(ascii: ".") && Lexer.isIdentifierStart(bytes[index + 1])
+          while index + 1 < end && bytes[index] == UInt8(ascii: ".")
+            && Lexer.isIdentifierStart(bytes[index + 1])
             || (index + 1 < end && bytes[index] == UInt8(ascii: ".") && Lexer.isDigit(bytes[index + 1]))
           {
             var memberEnd = index + 1
