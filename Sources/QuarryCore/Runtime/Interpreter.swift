@@ -566,7 +566,8 @@ public final class Interpreter: @unchecked Sendable {
       }
       return .string(text)
     case .list(let items):
-      return .list(try items.map { try evaluate($0, frame: frame) })
+      // A list of records is a table, as the table commands expect.
+      return Value.collecting(try items.map { try evaluate($0, frame: frame) })
     case .record(let fields):
       var record = Record()
       for field in fields { record[field.key] = try evaluate(field.value, frame: frame) }

@@ -528,6 +528,11 @@ public struct Parser {
       if Parser.literalWords.contains(word) || startsWithDigit || Parser.literalValue(word) != nil {
         return parseExpression().map(PipelineElement.expression)
       }
+      // Inside a row condition, `(mentions > 2)` groups a condition: a bare word followed
+      // by an operator is a column, not a command.
+      if inRowCondition && followedByOperator(token) {
+        return parseExpression().map(PipelineElement.expression)
+      }
       return parseCall().map(PipelineElement.call)
     case .variable, .doubleQuoted, .singleQuoted, .leftParen, .leftBracket, .leftBrace:
       return parseExpression().map(PipelineElement.expression)
@@ -545,6 +550,15 @@ public struct Parser {
       recover()
       return nil
     }
+  }
+
+  private mutating func followedByOperator(_ token: Token) -> Bool {
+    let saved = lexer.position
+    defer { lexer.position = saved }
+    lexer.position = token.end
+    let next = lexer.next(.expression)
+    if next.kind == .operator { return text(next) != "=" }
+    return next.kind == .word && Parser.binaryOperator(text(next)) != nil
   }
 
   private mutating func parseCall() -> Call? {
@@ -821,7 +835,6 @@ public struct Parser {
     case .leftParen:
       advance(.expression)
       let savedRow = inRowCondition
-      inRowCondition = false
       let savedBrace = stopAtBrace
       stopAtBrace = false
       let statements = parseStatements(closing: .rightParen, openedAt: token.start)
