@@ -15,7 +15,8 @@ public struct IngestCommand: Command {
     discussion: """
       Plain text (.txt, .md) may start with a line `date YYYY-MM-DD`. JSONL files (.jsonl, .ndjson)
       hold one article per line with fields text/body/content, title, date/published, url, id and
-      source. Folders are read recursively. Text already in the workspace is skipped.
+      source. Folders are read recursively. Text already in the workspace is skipped. With `-`
+      the text comes from standard input: `cat news.jsonl | quarry -c 'ingest - --format jsonl'`.
       """,
     rest: Parameter("paths", .path, help: "files, folders, globs, or - for standard input"),
     flags: [
@@ -26,7 +27,7 @@ public struct IngestCommand: Command {
     input: .none, output: .record,
     examples: [
       Example("ingest Scripts/corpus", "every article in a folder"),
-      Example("cat news.jsonl | quarry -c 'ingest - --format jsonl'", "JSONL from standard input"),
+      Example("ingest 'news/*.jsonl' --format jsonl", "JSONL files matching a glob"),
     ])
 
   public func run(_ invocation: Invocation) throws -> Value {

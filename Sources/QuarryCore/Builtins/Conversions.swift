@@ -146,7 +146,7 @@ public struct SaveCommand: Command {
       Flag("force", help: "replace an existing file"),
     ],
     input: .any, output: .none,
-    examples: [Example("entities | save entities.csv", "the entity table as CSV")])
+    examples: [Example("documents | save documents.csv", "the document table as CSV")])
 
   public func run(_ invocation: Invocation) throws -> Value {
     let path = FilePaths.expandingTilde(invocation.string("path") ?? "")

@@ -15,13 +15,20 @@ public struct HelpCommand: Command {
     "help", abstract: "List the commands, or show one command's usage, flags and examples",
     rest: Parameter(
       "command", .string, help: "a command name, such as 'where' or 'graph path'", completion: .commands),
+    flags: [Flag("examples", short: "e", help: "a table of the worked examples (of one command, or of all)")],
     input: .none, output: .string,
-    examples: [Example("help where", "how to use where")])
+    examples: [
+      Example("help where", "how to use where"),
+      Example(
+        "help --examples first | get example", "the examples of one command, as a table",
+        result: .list([.string("[a b c d] | first 2"), .string("[a b c] | first")])),
+    ])
 
   public func run(_ invocation: Invocation) throws -> Value {
     let session = invocation.session
-    guard !invocation.rest.isEmpty else { return .string(Help.overview(session)) }
     let name = invocation.rest.map(\.plainText).joined(separator: " ")
+    if invocation.isSet("examples") { return try examples(of: name, invocation) }
+    guard !invocation.rest.isEmpty else { return .string(Help.overview(session)) }
     if let entry = session.registry.entry(name) {
       return .string(Help.text(for: entry.signature, plugin: entry.plugin))
     }
@@ -42,6 +49,29 @@ public struct HelpCommand: Command {
       "no command named '\(name)'",
       help: Suggestion.nearest(to: name, in: session.commandNames).map { "did you mean '\($0)'?" }
         ?? "type 'help' to list the commands")
+  }
+}
+
+extension HelpCommand {
+  /// Every example as a row: command, example, description and the result it states.
+  fileprivate func examples(of name: String, _ invocation: Invocation) throws -> Value {
+    let registry = invocation.session.registry
+    let names = name.isEmpty ? registry.names : [name]
+    var rows: [[Value]] = []
+    for command in names {
+      guard let signature = registry.entry(command)?.signature else {
+        throw invocation.error(
+          "no command named '\(command)'",
+          help: Suggestion.nearest(to: command, in: registry.names).map { "did you mean '\($0)'?" })
+      }
+      for example in signature.examples {
+        rows.append([
+          .string(command), .string(example.example), .string(example.description),
+          example.result.map { .string(JSON.encode($0)) } ?? .null,
+        ])
+      }
+    }
+    return .table(Table(columns: ["command", "example", "description", "result"], rows: rows))
   }
 }
 
@@ -74,7 +104,7 @@ public struct PrintCommand: Command {
       Flag("no-newline", short: "n", help: "do not end with a newline"),
     ],
     input: .any, output: .none,
-    examples: [Example("print \"hello $name\"", "interpolate a variable")])
+    examples: [Example("let name = 'Zürich'; print \"hello $name\"", "interpolate a variable")])
 
   public func run(_ invocation: Invocation) throws -> Value {
     let session = invocation.session

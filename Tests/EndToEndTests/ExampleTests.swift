@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// Every worked example of every command the executable registers — all plugins — runs
+/// through the real binary, in a folder holding the files the examples name. An example
+/// that states its result must give it.
+@Suite struct ExampleTests {
+  struct Case: CustomStringConvertible, Sendable {
+    var command: String
+    var example: String
+    var result: String?
+    var description: String { "\(command): \(example)" }
+  }
+
+  static let cases: [Case] = {
+    guard let listing = try? runQuarry(["--format", "jsonl", "-c", "help --examples"]) else { return [] }
+    return listing.stdout.split(separator: "\n").compactMap { line in
+      guard let data = line.data(using: .utf8),
+        let row = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+      else { return nil }
+      return Case(
+        command: row["command"] as? String ?? "", example: row["example"] as? String ?? "",
+        result: row["result"] as? String)
+    }
+  }()
+
+  /// A folder with the files the examples read.
+  static func fixtureFolder() throws -> String {
+    let folder = temporaryDirectory()
+    try FileManager.default.createDirectory(
+      atPath: folder + "/Scripts/corpus", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: folder + "/news", withIntermediateDirectories: true)
+    try write("date 2023-05-30\nChina declined the meeting.\n", to: folder + "/Scripts/corpus/a.txt")
+    try write(
+      "{\"id\": \"n1\", \"text\": \"Talks resumed.\", \"date\": \"2023-06-01\"}\n",
+      to: folder + "/news/feed.jsonl")
+    try write("name,type,mentions\nLloyd Austin,PERSON,4\nChina,GPE,9\n", to: folder + "/entities.csv")
+    return folder
+  }
+
+  @Test func thereAreExamples() {
+    #expect(Self.cases.count > 30)
+  }
+
+  @Test(arguments: cases)
+  func exampleRuns(_ example: Case) throws {
+    let result = try runQuarry(
+      ["--format", "json", "-c", example.example], directory: try Self.fixtureFolder())
+    // `exit N` is an example of ending with a status.
+    let expectedStatus: Int32 = example.command == "exit" || example.command == "quit" ? 2 : 0
+    #expect(result.status == expectedStatus, "\(example): \(result.stderr)")
+    guard let stated = example.result else { return }
+    let actual = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8), options: .fragmentsAllowed)
+    let expected = try JSONSerialization.jsonObject(with: Data(stated.utf8), options: .fragmentsAllowed)
+    #expect((actual as? NSObject)?.isEqual(expected) == true, "\(example) printed \(result.stdout)")
+  }
+}
