@@ -19,13 +19,8 @@ public struct SortCommand: Command {
     let descending = invocation.isSet("desc")
     let direction = descending ? -1 : 1
     if case .list(let items) = invocation.input, invocation.rest.isEmpty {
-      let sorted = stableSort(items.indices.map { $0 }) { a, b in
-        let order = items[a].compare(to: items[b])
-        // Nulls stay last in both directions.
-        if items[a].isNull != items[b].isNull { return items[b].isNull }
-        return order * direction < 0
-      }
-      return .list(sorted.map { items[$0] })
+      return .list(
+        Self.sortedIndices(count: items.count, direction: direction) { items[$0] }.map { items[$0] })
     }
     let table = try invocation.inputTable()
     var keys: [Int] = []
@@ -41,24 +36,28 @@ public struct SortCommand: Command {
     }
     if keys.isEmpty { keys = Array(table.columns.indices) }
     let rows = table.rows
-    let order = stableSort(Array(rows.indices)) { a, b in
-      for key in keys {
-        let left = rows[a][key]
-        let right = rows[b][key]
-        if left.isNull != right.isNull { return right.isNull }
-        let comparison = left.compare(to: right)
-        if comparison != 0 { return comparison * direction < 0 }
+    let order: [Int]
+    if keys.count == 1 {
+      let column = rows.map { $0[keys[0]] }
+      order = Self.sortedIndices(count: rows.count, direction: direction) { column[$0] }
+    } else {
+      order = Self.sortedIndices(count: rows.count, direction: direction) { row in
+        .list(keys.map { rows[row][$0] })
       }
-      return false
     }
     return .table(Table(columns: table.columns, rows: order.map { rows[$0] }))
   }
 
-  /// Sorts indices stably (the standard library's sort is not guaranteed stable).
-  private func stableSort(_ indices: [Int], by less: (Int, Int) -> Bool) -> [Int] {
-    indices.sorted { a, b in
-      if less(a, b) { return true }
-      if less(b, a) { return false }
+  /// Indices in sorted order of their keys: stable (ties keep input order, which the
+  /// standard library's sort does not promise), with nulls last in both directions.
+  private static func sortedIndices(count: Int, direction: Int, key: (Int) -> Value) -> [Int] {
+    let keys = (0..<count).map(key)
+    return (0..<count).sorted { a, b in
+      let left = keys[a]
+      let right = keys[b]
+      if left.isNull != right.isNull { return right.isNull }
+      let comparison = left.compare(to: right)
+      if comparison != 0 { return comparison * direction < 0 }
       return a < b
     }
   }
@@ -170,9 +169,10 @@ public struct EachCommand: Command {
     let items = invocation.input.isNull ? [] : try invocation.inputList()
     var results: [Value] = []
     results.reserveCapacity(items.count)
+    let call = invocation.caller(for: closure)
     for (index, item) in items.enumerated() {
       if index & 0x3FF == 0 { try Interrupt.check() }
-      let result = try invocation.call(closure, with: [item], input: item)
+      let result = try call(item)
       if !result.isNull { results.append(result) }
     }
     return Value.collecting(results)

@@ -26,8 +26,9 @@ public struct WhereCommand: Command {
     guard case .closure(let condition)? = invocation.value("condition") else {
       throw invocation.error("'where' needs a condition")
     }
+    let call = invocation.caller(for: condition)
     func test(_ item: Value) throws -> Bool {
-      let result = try invocation.call(condition, with: [item])
+      let result = try call(item)
       guard case .bool(let truth) = result else {
         throw Diagnostic(
           "the condition of 'where' must give a bool, but it gave \(result.typeName)",

@@ -23,13 +23,16 @@ public final class Frame: @unchecked Sendable {
     return nil
   }
 
-  func assign(_ name: String, _ value: Value) {
+  /// Binds a name in this frame and returns its slot.
+  @discardableResult
+  func assign(_ name: String, _ value: Value) -> Int {
     if let index = names.lastIndex(of: name) {
       values[index] = value
-    } else {
-      names.append(name)
-      values.append(value)
+      return index
     }
+    names.append(name)
+    values.append(value)
+    return names.count - 1
   }
 
   /// Every visible name, nearest first, for suggestions.
@@ -46,11 +49,15 @@ public final class Frame: @unchecked Sendable {
 
 /// A block together with the frame it was written in. A class, so that `Value` stays small.
 public final class Closure: Sendable {
-  public let block: Block
+  let parameters: [String]
+  let body: [StatementNode]
   let frame: Frame
+  let span: SourceSpan
 
-  init(block: Block, frame: Frame) {
-    self.block = block
+  init(parameters: [String], body: [StatementNode], frame: Frame, span: SourceSpan) {
+    self.parameters = parameters
+    self.body = body
     self.frame = frame
+    self.span = span
   }
 }

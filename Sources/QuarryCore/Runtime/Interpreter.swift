@@ -1,4 +1,4 @@
-/// Walks the syntax tree. One interpreter serves one session; it holds no data of its
+/// Runs compiled statements. One interpreter serves one session; it holds no data of its
 /// own beyond the call depth, so errors never leave the session half-changed.
 public final class Interpreter: @unchecked Sendable {
   // Used by the session's thread only.
@@ -24,12 +24,13 @@ public final class Interpreter: @unchecked Sendable {
     let savedEmit = emit
     emit = onValue
     defer { emit = savedEmit }
-    hoistDefinitions(block.statements)
-    for statement in block.statements {
+    let statements = Compiler.compile(block.statements)
+    hoistDefinitions(statements)
+    for statement in statements {
       defer { onStatementEnd() }
       do {
         try Interrupt.check()
-        let value = try execute(statement, frame: session.globals, topLevel: true)
+        let value = try statement.execute(self, session.globals, topLevel: true)
         if !value.isNull { try onValue(value, statement.span) }
       } catch let signal as ControlSignal {
         let error = Diagnostic(signal.strayMessage, at: statement.span)
@@ -40,26 +41,26 @@ public final class Interpreter: @unchecked Sendable {
     }
   }
 
-  /// Parses and runs a file inside the current run (for `source`).
-  func runNested(_ file: SourceFile) throws -> Value {
+  /// Parses and runs a file inside the current run (for `source`): at the top level its
+  /// statements' values are printed as a script's would be.
+  func runSourced(_ file: SourceFile, frame: Frame, topLevel: Bool) throws -> Value {
     let block = try Parser.parse(file, conditionCommands: conditionCommands)
-    hoistDefinitions(block.statements)
-    var last = Value.null
-    for statement in block.statements {
-      last = try execute(statement, frame: session.globals, topLevel: emit != nil)
-      if let emit, !last.isNull {
-        try emit(last, statement.span)
-        last = .null
-      }
+    let statements = Compiler.compile(block.statements)
+    hoistDefinitions(statements)
+    guard topLevel, let emit else { return try execute(statements, frame: frame) }
+    for statement in statements {
+      let value = try statement.execute(self, frame, topLevel: true)
+      if !value.isNull { try emit(value, statement.span) }
     }
-    return last
+    return .null
   }
 
   public var conditionCommands: Set<String> { session.registry.conditionCommands.union(["where"]) }
 
-  private func hoistDefinitions(_ statements: [Statement]) {
-    for statement in statements {
-      if case .def(let definition) = statement.kind { session.definitions[definition.name] = definition }
+  /// Definitions can be called before the line that makes them.
+  private func hoistDefinitions(_ statements: [StatementNode]) {
+    for case let definition as DefStatement in statements {
+      session.definitions[definition.command.definition.name] = definition.command
     }
   }
 
@@ -80,187 +81,23 @@ public final class Interpreter: @unchecked Sendable {
   }
 
   /// Runs statements and gives the value of the last one.
-  func execute(_ statements: [Statement], frame: Frame) throws -> Value {
+  func execute(_ statements: [StatementNode], frame: Frame) throws -> Value {
     var last = Value.null
     for statement in statements {
-      last = try execute(statement, frame: frame, topLevel: false)
+      last = try statement.execute(self, frame, topLevel: false)
     }
     return last
   }
 
-  private func execute(_ statement: Statement, frame: Frame, topLevel: Bool) throws -> Value {
-    switch statement.kind {
-    case .pipeline(let pipeline):
-      return try run(pipeline, frame: frame)
-    case .let(let name, let pipeline):
-      let value = try run(pipeline, frame: frame)
-      frame.assign(name, value)
-      return .null
-    case .def(let definition):
-      session.definitions[definition.name] = definition
-      return .null
-    case .if(let branches, let otherwise):
-      for (condition, body) in branches {
-        let value = try evaluate(condition, frame: frame)
-        guard case .bool(let truth) = value else {
-          throw Diagnostic(
-            "the condition of 'if' must be a bool, but it is \(value.typeName)", at: condition.span)
-        }
-        if truth { return try execute(body.statements, frame: frame) }
-      }
-      if let otherwise { return try execute(otherwise.statements, frame: frame) }
-      return .null
-    case .for(let variable, let sequence, let body):
-      try runLoop(variable: variable, sequence: sequence, body: body, frame: frame)
-      return .null
-    case .try(let body, let handler):
-      do {
-        return try execute(body.statements, frame: frame)
-      } catch let error as Diagnostic {
-        return try handle(error.message, span: error.span, handler: handler, frame: frame)
-      } catch let error as DiagnosticList {
-        let first = error.diagnostics.first
-        return try handle(first?.message ?? "error", span: first?.span, handler: handler, frame: frame)
-      }
-    case .return(let pipeline):
-      throw ControlSignal.returned(try pipeline.map { try run($0, frame: frame) } ?? .null)
-    case .break:
-      throw ControlSignal.breakLoop
-    case .continue:
-      throw ControlSignal.continueLoop
-    case .source(let pathExpression):
-      let pathValue = try evaluate(pathExpression, frame: frame)
-      guard case .string(let path) = pathValue else {
-        throw Diagnostic("'source' needs a file path, but got \(pathValue.typeName)", at: pathExpression.span)
-      }
-      let resolved = FilePaths.resolve(path, relativeTo: statement.span.sourceFile?.path)
-      let text: String
-      do {
-        text = try FilePaths.readText(resolved)
-      } catch {
-        throw Diagnostic("cannot read '\(path)': \(error)", at: pathExpression.span)
-      }
-      let file = SourceFiles.add(name: path, path: resolved, text: text)
-      if topLevel { return try runNested(file) }
-      let block = try Parser.parse(file, conditionCommands: conditionCommands)
-      hoistDefinitions(block.statements)
-      return try execute(block.statements, frame: frame)
-    }
-  }
-
-  private func handle(_ message: String, span: SourceSpan?, handler: Block?, frame: Frame) throws -> Value {
-    guard let handler else { return .null }
-    var record = Record()
-    record["msg"] = .string(message)
-    if let span {
-      record["location"] = .string(span.locationDescription)
-    }
-    if let name = handler.parameters.first { frame.assign(name, .record(record)) }
-    return try execute(handler.statements, frame: frame)
-  }
-
-  private func runLoop(variable: String, sequence: Expression, body: Block, frame: Frame) throws {
-    func iteration(_ value: Value) throws -> Bool {
-      try Interrupt.check()
-      frame.assign(variable, value)
-      do {
-        _ = try execute(body.statements, frame: frame)
-      } catch ControlSignal.breakLoop {
-        return false
-      } catch ControlSignal.continueLoop {
-        return true
-      }
-      return true
-    }
-    // A range is counted, not built, so `for i in 0..<1000000` needs no list.
-    if case .range(let lowExpression, let highExpression, let inclusive) = sequence.kind {
-      let (low, high) = try rangeBounds(lowExpression, highExpression, frame: frame)
-      let end = inclusive ? high : high - 1
-      guard low <= end else { return }
-      // Assign through the slot directly: the loop variable is the hottest name.
-      frame.assign(variable, .int(low))
-      let slot = frame.names.lastIndex(of: variable)!
-      var index = low
-      while index <= end {
-        try Interrupt.check()
-        frame.values[slot] = .int(index)
-        do {
-          _ = try execute(body.statements, frame: frame)
-        } catch ControlSignal.breakLoop {
-          return
-        } catch ControlSignal.continueLoop {
-        }
-        index += 1
-      }
-      return
-    }
-    let value = try evaluate(sequence, frame: frame)
-    switch value {
-    case .list(let items):
-      for item in items where !(try iteration(item)) { return }
-    case .table(let table):
-      for row in table.rows where !(try iteration(.record(Record(keys: table.columns, values: row)))) {
-        return
-      }
-    case .record(let record):
-      for (key, item) in zip(record.keys, record.values) {
-        guard try iteration(.record(Record(["key": .string(key), "value": item]))) else { return }
-      }
-    case .null:
-      return
-    default:
-      if let items = value.listElements {
-        for item in items where !(try iteration(item)) { return }
-      } else {
-        throw Diagnostic(
-          "'for' needs a list, a table or a range, but got \(value.typeName)", at: sequence.span)
-      }
-    }
-  }
-
-  private func rangeBounds(_ low: Expression, _ high: Expression, frame: Frame) throws -> (Int, Int) {
-    let lowValue = try evaluate(low, frame: frame)
-    let highValue = try evaluate(high, frame: frame)
-    guard case .int(let a) = lowValue else {
-      throw Diagnostic("a range needs int bounds, but the start is \(lowValue.typeName)", at: low.span)
-    }
-    guard case .int(let b) = highValue else {
-      throw Diagnostic("a range needs int bounds, but the end is \(highValue.typeName)", at: high.span)
-    }
-    return (a, b)
-  }
-
-  // MARK: Pipelines and calls
-
-  func run(_ pipeline: Pipeline, frame: Frame) throws -> Value {
-    // Most statements in a loop body are a single expression.
-    if pipeline.elements.count == 1, case .expression(let expression) = pipeline.elements[0] {
-      return try evaluate(expression, frame: frame)
-    }
-    var value = Value.null
-    for (index, element) in pipeline.elements.enumerated() {
-      switch element {
-      case .expression(let expression):
-        if index > 0 {
-          throw Diagnostic(
-            "a value cannot take input from a pipeline", at: expression.span,
-            help: "put a command after '|', such as 'each { |x| ... }' or 'where ...'")
-        }
-        value = try evaluate(expression, frame: frame)
-      case .call(let call):
-        value = try invoke(call, input: value, frame: frame)
-      }
-    }
-    return value
-  }
+  // MARK: Calls
 
   /// The command a call names, with subcommand words (`graph path`) folded into the name.
-  private func resolve(_ call: Call) -> (name: String, argumentsUsed: Int) {
+  private func resolve(_ call: CallNode) -> (name: String, argumentsUsed: Int) {
     var name = call.name
     var used = 0
     while used < call.arguments.count,
-      case .positional(let expression) = call.arguments[used],
-      case .literal(.string(let word)) = expression.kind,
+      case .positional(let node) = call.arguments[used],
+      let word = node.literalWord,
       session.registry.contains(name + " " + word) || session.registry.isGroup(name + " " + word)
         || session.definitions[name + " " + word] != nil
     {
@@ -270,11 +107,11 @@ public final class Interpreter: @unchecked Sendable {
     return (name, used)
   }
 
-  func invoke(_ call: Call, input: Value, frame: Frame) throws -> Value {
+  func invoke(_ call: CallNode, input: Value, frame: Frame) throws -> Value {
     let (name, used) = resolve(call)
     let arguments = used == 0 ? call.arguments : Array(call.arguments.dropFirst(used))
-    if let definition = session.definitions[name] {
-      return try invoke(definition, arguments: arguments, call: call, input: input, frame: frame)
+    if let command = session.definitions[name] {
+      return try invoke(command, arguments: arguments, call: call, input: input, frame: frame)
     }
     guard let entry = session.registry.entry(name) else {
       throw unknownCommand(name, call: call, used: used)
@@ -295,12 +132,12 @@ public final class Interpreter: @unchecked Sendable {
     }
   }
 
-  private func unknownCommand(_ name: String, call: Call, used: Int) -> Diagnostic {
+  private func unknownCommand(_ name: String, call: CallNode, used: Int) -> Diagnostic {
     if session.registry.isGroup(name) {
       let members = session.registry.members(ofGroup: name)
       let span = used == 0 ? call.nameSpan : call.nameSpan.merged(with: call.arguments[used - 1].span)
       if call.arguments.count > used, case .positional(let next) = call.arguments[used],
-        case .literal(.string(let word)) = next.kind
+        let word = next.literalWord
       {
         let suggestion = Suggestion.nearest(
           to: word, in: members.map { String($0.dropFirst(name.count + 1)) })
@@ -321,13 +158,13 @@ public final class Interpreter: @unchecked Sendable {
   }
 
   private func invoke(
-    _ definition: Definition, arguments: [Argument], call: Call, input: Value, frame: Frame
+    _ command: UserCommand, arguments: [CallNode.Argument], call: CallNode, input: Value, frame: Frame
   ) throws -> Value {
-    let signature = definition.signature
+    let signature = command.signature
     let bound = try bind(arguments, to: signature, callSpan: call.span, frame: frame)
     guard callDepth < session.recursionLimit else {
       throw Diagnostic(
-        "recursion limit reached: '\(definition.name)' called itself \(session.recursionLimit) levels deep",
+        "recursion limit reached: '\(command.definition.name)' called itself \(session.recursionLimit) levels deep",
         at: call.span, help: "check that the recursion has a case where it stops")
     }
     callDepth += 1
@@ -342,7 +179,7 @@ public final class Interpreter: @unchecked Sendable {
       local.assign(flag.name, value)
     }
     do {
-      return try execute(definition.body.statements, frame: local)
+      return try execute(command.body, frame: local)
     } catch ControlSignal.returned(let value) {
       return value
     }
@@ -359,7 +196,7 @@ public final class Interpreter: @unchecked Sendable {
   }
 
   private func bind(
-    _ arguments: [Argument], to signature: Signature, callSpan: SourceSpan, frame: Frame
+    _ arguments: [CallNode.Argument], to signature: Signature, callSpan: SourceSpan, frame: Frame
   ) throws -> BoundArguments {
     var bound = BoundArguments()
     var positionalIndex = 0
@@ -389,7 +226,7 @@ public final class Interpreter: @unchecked Sendable {
         for flag in flags {
           if flag.isSwitch {
             if let inlineValue {
-              let value = try evaluate(inlineValue, frame: frame)
+              let value = try inlineValue.evaluate(self, frame)
               guard case .bool = value else {
                 throw Diagnostic("the switch --\(flag.name) takes true or false", at: inlineValue.span)
               }
@@ -400,46 +237,44 @@ public final class Interpreter: @unchecked Sendable {
             bound.flagSpans[flag.name] = span
             continue
           }
-          let valueExpression: Expression
+          let valueNode: ExpressionNode
           if let inlineValue {
-            valueExpression = inlineValue
+            valueNode = inlineValue
           } else if index < arguments.count, case .positional(let next) = arguments[index] {
-            valueExpression = next
+            valueNode = next
             index += 1
           } else {
             throw Diagnostic(
               "the flag --\(flag.name) needs a value of type \(flag.type!.rawValue)", at: span,
               help: "write --\(flag.name) VALUE")
           }
-          let value = try evaluate(valueExpression, frame: frame)
+          let value = try valueNode.evaluate(self, frame)
           bound.flags[flag.name] = try coerce(
-            value, to: flag.type!, what: "the flag --\(flag.name)", span: valueExpression.span)
-          bound.flagSpans[flag.name] = valueExpression.span
+            value, to: flag.type!, what: "the flag --\(flag.name)", span: valueNode.span)
+          bound.flagSpans[flag.name] = valueNode.span
         }
-      case .positional(let expression):
+      case .positional(let node):
         if positionalIndex < signature.parameters.count {
           let parameter = signature.parameters[positionalIndex]
           positionalIndex += 1
           let value: Value
           if parameter.type == .condition {
-            value = conditionClosure(expression, frame: frame)
+            value = conditionClosure(node, frame: frame)
           } else {
             value = try coerce(
-              try evaluate(expression, frame: frame), to: parameter.type,
-              what: "the argument <\(parameter.name)>",
-              span: expression.span)
+              try node.evaluate(self, frame), to: parameter.type, what: "the argument <\(parameter.name)>",
+              span: node.span)
           }
           bound.positionals[parameter.name] = value
-          bound.positionalSpans[parameter.name] = expression.span
+          bound.positionalSpans[parameter.name] = node.span
         } else if let rest = signature.rest {
           bound.rest.append(
             try coerce(
-              try evaluate(expression, frame: frame), to: rest.type, what: "the argument <\(rest.name)>",
-              span: expression.span))
+              try node.evaluate(self, frame), to: rest.type, what: "the argument <\(rest.name)>",
+              span: node.span))
         } else {
           throw Diagnostic(
-            "too many arguments for '\(signature.name)'", at: expression.span,
-            help: "usage: \(signature.usage)")
+            "too many arguments for '\(signature.name)'", at: node.span, help: "usage: \(signature.usage)")
         }
       }
     }
@@ -452,13 +287,13 @@ public final class Interpreter: @unchecked Sendable {
   }
 
   /// A row condition becomes a closure over `$it`; a closure written as such stays one.
-  private func conditionClosure(_ expression: Expression, frame: Frame) -> Value {
-    if case .closure(let block) = expression.kind { return .closure(Closure(block: block, frame: frame)) }
-    let pipeline = Pipeline(elements: [.expression(expression)], span: expression.span)
-    let block = Block(
-      parameters: ["it"], statements: [Statement(kind: .pipeline(pipeline), span: expression.span)],
-      span: expression.span)
-    return .closure(Closure(block: block, frame: frame))
+  private func conditionClosure(_ node: ExpressionNode, frame: Frame) -> Value {
+    if let closure = node as? ClosureNode {
+      return .closure(
+        Closure(parameters: closure.parameters, body: closure.body, frame: frame, span: closure.span))
+    }
+    let body = [PipelineStatement(PipelineNode(elements: [.expression(node)], span: node.span))]
+    return .closure(Closure(parameters: ["it"], body: body, frame: frame, span: node.span))
   }
 
   private func unknownFlag(_ written: String, signature: Signature, span: SourceSpan) -> Diagnostic {
@@ -503,13 +338,13 @@ public final class Interpreter: @unchecked Sendable {
 
   func call(_ closure: Closure, arguments: [Value], input: Value) throws -> Value {
     guard callDepth < session.recursionLimit else {
-      throw Diagnostic("recursion limit reached", at: closure.block.span)
+      throw Diagnostic("recursion limit reached", at: closure.span)
     }
     callDepth += 1
     defer { callDepth -= 1 }
     let frame = Frame(parent: closure.frame)
     frame.assign("in", input)
-    let parameters = closure.block.parameters
+    let parameters = closure.parameters
     if parameters.isEmpty {
       if let first = arguments.first { frame.assign("it", first) }
     } else {
@@ -518,76 +353,50 @@ public final class Interpreter: @unchecked Sendable {
       }
     }
     do {
-      return try execute(closure.block.statements, frame: frame)
+      return try execute(closure.body, frame: frame)
     } catch ControlSignal.returned(let value) {
       return value
     }
   }
 
-  // MARK: Expressions
-
-  func evaluate(_ expression: Expression, frame: Frame) throws -> Value {
-    switch expression.kind {
-    case .literal(let value):
-      return value
-    case .variable(let name):
-      if let value = frame.lookup(name) { return value }
-      if frame !== session.globals, let value = session.globals.lookup(name) { return value }
-      return try specialVariable(name, span: expression.span, frame: frame)
-    case .column(let name):
-      guard let row = frame.lookup("it") else {
-        throw Diagnostic("'\(name)' names a column, but there is no row here", at: expression.span)
+  /// A caller for running one closure over many items (`where`, `each`): it reuses one
+  /// frame instead of making one per call.
+  func repeatingCaller(_ closure: Closure) -> (Value) throws -> Value {
+    let frame = Frame(parent: closure.frame)
+    let name = closure.parameters.first ?? "it"
+    let slot = frame.assign(name, .null)
+    for extra in closure.parameters.dropFirst() { frame.assign(extra, .null) }
+    let inputSlot = frame.assign("in", .null)
+    let baseCount = frame.names.count
+    return { [self] item in
+      // Variables a previous call made with `let` do not leak into this one.
+      if frame.names.count > baseCount {
+        frame.names.removeLast(frame.names.count - baseCount)
+        frame.values.removeLast(frame.values.count - baseCount)
       }
-      return try member(of: row, .name(name), span: expression.span)
-    case .columnOrString(let name):
-      if case .record(let row)? = frame.lookup("it"), let value = row[name] { return value }
-      return .string(name)
-    case .member(let base, let key):
-      return try member(of: try evaluate(base, frame: frame), key, span: expression.span)
-    case .binary(let op, let left, let right):
-      return try binary(op, left, right, frame: frame, span: expression.span)
-    case .unary(let op, let operand):
-      let value = try evaluate(operand, frame: frame)
-      switch (op, value) {
-      case (.negate, .int(let number)): return .int(-number)
-      case (.negate, .float(let number)): return .float(-number)
-      case (.not, .bool(let truth)): return .bool(!truth)
-      default:
-        throw Diagnostic(
-          "'\(op.rawValue)' cannot be applied to \(value.typeName)", at: expression.span)
+      guard callDepth < session.recursionLimit else {
+        throw Diagnostic("recursion limit reached", at: closure.span)
       }
-    case .interpolation(let parts):
-      var text = ""
-      for part in parts {
-        switch part {
-        case .text(let piece): text += piece
-        case .expression(let inner): text += try evaluate(inner, frame: frame).plainText
-        }
+      callDepth += 1
+      defer { callDepth -= 1 }
+      frame.values[slot] = item
+      frame.values[inputSlot] = item
+      do {
+        return try execute(closure.body, frame: frame)
+      } catch ControlSignal.returned(let value) {
+        return value
       }
-      return .string(text)
-    case .list(let items):
-      // A list of records is a table, as the table commands expect.
-      return Value.collecting(try items.map { try evaluate($0, frame: frame) })
-    case .record(let fields):
-      var record = Record()
-      for field in fields { record[field.key] = try evaluate(field.value, frame: frame) }
-      return .record(record)
-    case .closure(let block):
-      return .closure(Closure(block: block, frame: frame))
-    case .subexpression(let statements):
-      return try execute(statements, frame: frame)
-    case .range(let low, let high, let inclusive):
-      let (a, b) = try rangeBounds(low, high, frame: frame)
-      let end = inclusive ? b : b - 1
-      guard a <= end else { return .list([]) }
-      guard end - a < 100_000_000 else {
-        throw Diagnostic("the range \(a)..\(b) is too large to hold as a list", at: expression.span)
-      }
-      return .list((a...end).map(Value.int))
     }
   }
 
-  private func specialVariable(_ name: String, span: SourceSpan, frame: Frame) throws -> Value {
+  // MARK: Values
+
+  /// The general table of binary operators (the nodes handle integers themselves).
+  func apply(_ op: BinaryOperator, _ left: Value, _ right: Value, span: SourceSpan) throws -> Value {
+    try Operators.apply(op, left, right, span: span, regexCache: &regexCache)
+  }
+
+  func specialVariable(_ name: String, span: SourceSpan, frame: Frame) throws -> Value {
     switch name {
     case "args": return .list(session.scriptArguments.map(Value.string))
     case "in": return .null
@@ -650,50 +459,6 @@ public final class Interpreter: @unchecked Sendable {
     }
   }
 
-  private func binary(
-    _ op: BinaryOperator, _ leftExpression: Expression, _ rightExpression: Expression, frame: Frame,
-    span: SourceSpan
-  ) throws -> Value {
-    let left = try evaluate(leftExpression, frame: frame)
-    if op == .and || op == .or {
-      guard case .bool(let truth) = left else {
-        throw Diagnostic(
-          "'\(op.rawValue)' needs bools, but the left side is \(left.typeName)", at: leftExpression.span)
-      }
-      if op == .and && !truth { return .bool(false) }
-      if op == .or && truth { return .bool(true) }
-      let right = try evaluate(rightExpression, frame: frame)
-      guard case .bool = right else {
-        throw Diagnostic(
-          "'\(op.rawValue)' needs bools, but the right side is \(right.typeName)", at: rightExpression.span)
-      }
-      return right
-    }
-    let right = try evaluate(rightExpression, frame: frame)
-    // Integer arithmetic and comparison, the bulk of loops, skip the general table.
-    if case .int(let a) = left, case .int(let b) = right {
-      switch op {
-      case .add:
-        let (sum, overflow) = a.addingReportingOverflow(b)
-        if !overflow { return .int(sum) }
-      case .subtract:
-        let (difference, overflow) = a.subtractingReportingOverflow(b)
-        if !overflow { return .int(difference) }
-      case .multiply:
-        let (product, overflow) = a.multipliedReportingOverflow(by: b)
-        if !overflow { return .int(product) }
-      case .modulo where b > 0: return .int(a % b)
-      case .equal: return .bool(a == b)
-      case .notEqual: return .bool(a != b)
-      case .less: return .bool(a < b)
-      case .lessOrEqual: return .bool(a <= b)
-      case .greater: return .bool(a > b)
-      case .greaterOrEqual: return .bool(a >= b)
-      default: break
-      }
-    }
-    return try Operators.apply(op, left, right, span: span, regexCache: &regexCache)
-  }
 }
 
 /// Thrown by `--help` on any command: the shell prints the command's help instead.

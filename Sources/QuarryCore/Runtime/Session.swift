@@ -29,7 +29,7 @@ public final class Session: @unchecked Sendable {
   /// Where warnings and diagnostics go.
   public var errors: OutputStream
   /// User definitions made with `def`.
-  var definitions: [String: Definition] = [:]
+  var definitions: [String: UserCommand] = [:]
   let globals = Frame(parent: nil)
   /// Plugin state by type: the extractor's workspace, the current graph.
   private var state: [ObjectIdentifier: AnyObject] = [:]
@@ -70,7 +70,7 @@ public final class Session: @unchecked Sendable {
   /// Names of user-defined commands.
   public var definitionNames: [String] { Array(definitions.keys).sorted() }
 
-  public func definition(_ name: String) -> Definition? { definitions[name] }
+  public func definition(_ name: String) -> UserCommand? { definitions[name] }
 
   /// Every callable name: registered commands and user definitions.
   public var commandNames: [String] { registry.names + definitionNames }

@@ -21,4 +21,9 @@ import Testing
   @Test func withoutAParameterTheItemIsIt() {
     expectValue("[1 2] | each { $it * 3 }", .list([.int(3), .int(6)]))
   }
+
+  @Test func variablesOfOneCallDoNotLeakIntoTheNext() {
+    let result = evaluate("[1 2] | each { |x| if $x == 1 { let seen = true }; $seen }")
+    #expect(result.diagnostics.first?.message == "undefined variable $seen")
+  }
 }
