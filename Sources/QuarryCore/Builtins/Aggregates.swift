@@ -25,14 +25,7 @@ public struct SortCommand: Command {
     let table = try invocation.inputTable()
     var keys: [Int] = []
     for value in invocation.rest {
-      let name = value.plainText
-      guard let index = table.columnIndex(name) else {
-        throw invocation.error(
-          "no column '\(name)' to sort by",
-          help: Suggestion.nearest(to: name, in: table.columns).map { "did you mean '\($0)'?" }
-            ?? "the columns are \(table.columns.joined(separator: ", "))")
-      }
-      keys.append(index)
+      keys.append(try invocation.column(value.plainText, in: table, purpose: "to sort by"))
     }
     if keys.isEmpty { keys = Array(table.columns.indices) }
     let rows = table.rows
@@ -125,12 +118,7 @@ public struct GroupByCommand: Command {
   public func run(_ invocation: Invocation) throws -> Value {
     let table = try invocation.inputTable()
     let name = invocation.string("column") ?? ""
-    guard let column = table.columnIndex(name) else {
-      throw invocation.error(
-        "no column '\(name)' to group by", at: "column",
-        help: Suggestion.nearest(to: name, in: table.columns).map { "did you mean '\($0)'?" }
-          ?? "the columns are \(table.columns.joined(separator: ", "))")
-    }
+    let column = try invocation.column(name, in: table, purpose: "to group by", argument: "column")
     var order: [ValueKey] = []
     var groups: [ValueKey: [[Value]]] = [:]
     for row in table.rows {
@@ -215,11 +203,7 @@ public struct AggregateCommand: Command {
     var items: [Value]
     if let column = invocation.string("column") {
       let table = try invocation.inputTable()
-      guard let index = table.columnIndex(column) else {
-        throw invocation.error(
-          "no column '\(column)'", at: "column",
-          help: Suggestion.nearest(to: column, in: table.columns).map { "did you mean '\($0)'?" })
-      }
+      let index = try invocation.column(column, in: table, purpose: "to \(kind.rawValue)", argument: "column")
       items = table.rows.map { $0[index] }
     } else {
       items = try invocation.inputList()

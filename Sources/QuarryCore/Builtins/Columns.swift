@@ -5,13 +5,7 @@ private func columnNames(_ invocation: Invocation, in table: Table) throws -> [I
     guard case .string(let name) = value else {
       throw invocation.error("column names must be strings, but got \(value.typeName)")
     }
-    guard let index = table.columnIndex(name) else {
-      throw invocation.error(
-        "no column '\(name)' in the input",
-        help: Suggestion.nearest(to: name, in: table.columns).map { "did you mean '\($0)'?" }
-          ?? "the columns are \(table.columns.joined(separator: ", "))")
-    }
-    indices.append(index)
+    indices.append(try invocation.column(name, in: table, purpose: "in the input"))
   }
   return indices
 }

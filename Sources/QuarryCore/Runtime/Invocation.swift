@@ -46,6 +46,19 @@ public struct Invocation {
     Diagnostic(message, at: argument.map(span(of:)) ?? span, help: help)
   }
 
+  /// The index of a named column, or an error that suggests the nearest name.
+  /// - Parameters:
+  ///   - purpose: ends the message, as in "no column 'x' to sort by".
+  ///   - argument: the argument to point at, or the whole call.
+  public func column(_ name: String, in table: Table, purpose: String, argument: String? = nil) throws -> Int
+  {
+    if let index = table.columnIndex(name) { return index }
+    throw error(
+      "no column '\(name)' \(purpose)", at: argument,
+      help: Suggestion.nearest(to: name, in: table.columns).map { "did you mean '\($0)'?" }
+        ?? "the columns are \(table.columns.joined(separator: ", "))")
+  }
+
   /// Calls a closure with arguments bound to its parameters (or to `$it` when it has none).
   public func call(_ closure: Closure, with arguments: [Value], input: Value = .null) throws -> Value {
     try interpreter.call(closure, arguments: arguments, input: input)
