@@ -42,6 +42,9 @@ let package = Package(
     .target(name: "QuarryModel", dependencies: ["QuarryCore"]),
     .testTarget(name: "QuarryModelTests", dependencies: ["QuarryModel"]),
 
+    // MARK: Out-of-tree plugins: the stdio protocol's host side
+    .target(name: "QuarryPluginHost", dependencies: ["QuarryCore"]),
+
     // MARK: The interactive shell
     .target(name: "QuarryShell", dependencies: ["QuarryCore", "CEditLine", "CLibEdit"]),
     .testTarget(name: "QuarryShellTests", dependencies: ["QuarryShell"]),
@@ -71,7 +74,7 @@ let package = Package(
     .executableTarget(
       name: "quarry",
       dependencies: [
-        "QuarryCore", "QuarryShell", "QuarryExtractor", "QuarryGraph", "QuarryExport",
+        "QuarryCore", "QuarryShell", "QuarryPluginHost", "QuarryExtractor", "QuarryGraph", "QuarryExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

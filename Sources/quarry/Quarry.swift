@@ -1,5 +1,6 @@
 import ArgumentParser
 import QuarryCore
+import QuarryPluginHost
 import QuarryShell
 
 #if canImport(Glibc)
@@ -43,6 +44,7 @@ struct Quarry: ParsableCommand {
 
   func run() throws {
     let status = LargeStack.run { execute() }
+    PluginProcesses.shutdownAll()
     OutputStream.standardOutput.flush()
     if status != 0 { throw ExitCode(status) }
   }
@@ -52,7 +54,7 @@ struct Quarry: ParsableCommand {
     let interactive = command == nil && script == nil && Terminal.inputIsTerminal
     let registry: CommandRegistry
     do {
-      registry = try BuiltinPlugins.registry()
+      registry = try BuiltinPlugins.registry { OutputStream.standardError.write("warning: \($0)\n") }
     } catch {
       OutputStream.standardError.write("error: \(error)\n")
       return 70
@@ -61,6 +63,7 @@ struct Quarry: ParsableCommand {
     session.settings.format = format ?? (Terminal.outputIsTerminal ? .table : .plain)
     session.settings.color = Terminal.wantsColor(onTerminal: Terminal.outputIsTerminal)
     session.scriptArguments = scriptArguments
+    session.showsProgress = Terminal.errorIsTerminal
     let shell = Shell(session: session)
     shell.keepGoing = keepGoing
     shell.colorDiagnostics = Terminal.wantsColor(onTerminal: Terminal.errorIsTerminal)

@@ -136,12 +136,13 @@ public struct SetCommand: Command {
     "set", abstract: "Show the session settings, or change one",
     discussion: """
       Settings: format (table, json, jsonl, csv, plain), color (on/off), width (columns, or auto),
-      timer (on/off: print each command's elapsed time), rows (rows a table shows).
+      timer (on/off: print each command's elapsed time), rows (rows a table shows),
+      plugin-timeout (seconds an out-of-tree plugin may take to answer).
       """,
     parameters: [
       Parameter(
         "setting", .string, help: "the setting to change", optional: true,
-        completion: .values(["format", "color", "width", "timer", "rows"])),
+        completion: .values(["format", "color", "width", "timer", "rows", "plugin-timeout"])),
       Parameter(
         "value", .string, help: "its new value", optional: true,
         completion: .values(OutputFormat.allCases.map(\.rawValue) + ["on", "off", "auto"])),
@@ -190,6 +191,11 @@ public struct SetCommand: Command {
         throw invocation.error("rows must be a positive number", at: "value")
       }
       session.settings.rows = rows
+    case "plugin-timeout":
+      guard let seconds = Double(value), seconds > 0 else {
+        throw invocation.error("plugin-timeout is a number of seconds above 0", at: "value")
+      }
+      session.settings.pluginTimeout = seconds
     default:
       throw unknown(name, invocation)
     }
@@ -197,7 +203,7 @@ public struct SetCommand: Command {
   }
 
   private func unknown(_ name: String, _ invocation: Invocation) -> Diagnostic {
-    let names = ["format", "color", "width", "timer", "rows"]
+    let names = ["format", "color", "width", "timer", "rows", "plugin-timeout"]
     return invocation.error(
       "unknown setting '\(name)'", at: "setting",
       help: Suggestion.nearest(to: name, in: names).map { "did you mean '\($0)'?" }
@@ -211,6 +217,8 @@ public struct SetCommand: Command {
       "width": settings.width.map(Value.int) ?? .string("auto"),
       "timer": .string(settings.timer ? "on" : "off"),
       "rows": .int(settings.rows),
+      "plugin-timeout": settings.pluginTimeout == settings.pluginTimeout.rounded()
+        ? .int(Int(settings.pluginTimeout)) : .float(settings.pluginTimeout),
     ])
   }
 }

@@ -105,6 +105,15 @@ public enum FilePaths {
 
   public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+  /// Makes the folders a file's path needs (mode 0700 for new ones).
+  public static func makeDirectories(forFile path: String) {
+    var current = path.hasPrefix("/") ? "" : "."
+    for component in path.split(separator: "/").dropLast() {
+      current += "/" + component
+      mkdir(current, 0o700)
+    }
+  }
+
   public static func isDirectory(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
@@ -145,6 +154,13 @@ public enum FilePaths {
 public enum Environment {
   public static func get(_ name: String) -> String? {
     getenv(name).map { String(cString: $0) }
+  }
+
+  /// The process's working folder.
+  public static var currentDirectory: String? {
+    guard let pointer = getcwd(nil, 0) else { return nil }
+    defer { free(pointer) }
+    return String(cString: pointer)
   }
 
   public static func all() -> [String: String] {

@@ -12,6 +12,8 @@ public struct Settings: Sendable {
   public var timer = false
   /// Rows a table shows before `… N more rows`.
   public var rows = 50
+  /// Seconds an out-of-tree plugin may take to answer before it is stopped.
+  public var pluginTimeout: Double = 30
 
   public init() {}
 }
@@ -74,6 +76,19 @@ public final class Session: @unchecked Sendable {
 
   /// Every callable name: registered commands and user definitions.
   public var commandNames: [String] { registry.names + definitionNames }
+
+  /// Whether progress lines are shown (on a terminal only).
+  public var showsProgress = false
+
+  /// Shows a one-line progress message on stderr, replacing the last; nil clears it.
+  public func progress(_ message: String?) {
+    guard showsProgress else { return }
+    if let message {
+      errors.write("\r\u{1B}[K" + message)
+    } else {
+      errors.write("\r\u{1B}[K")
+    }
+  }
 
   /// Writes a warning to the error stream.
   public func warn(_ message: String) {
