@@ -94,7 +94,7 @@ struct PluginAddCommand: Command {
       """,
     parameters: [Parameter("path", .path, help: "the plugin executable")],
     input: .none, output: .record,
-    examples: [Example("plugin add ./Plugins/Examples/tone.py", "add the tone plugin")])
+    examples: [Example("plugin add Plugins/Examples/tone.py", "add the tone plugin")])
 
   func run(_ invocation: Invocation) throws -> Value {
     let written = invocation.string("path") ?? ""
@@ -224,7 +224,11 @@ struct PluginRemoveCommand: Command {
           session.registry.plugins.compactMap { ($0 as? ExternalPlugin)?.name }
         })
     ],
-    input: .none, output: .none, examples: [Example("plugin remove tone", "forget the tone plugin")])
+    input: .none, output: .none,
+    examples: [
+      Example(
+        "plugin add Plugins/Examples/tone.py; plugin remove tone", "add the tone plugin, then forget it")
+    ])
 
   func run(_ invocation: Invocation) throws -> Value {
     let name = invocation.string("name") ?? ""

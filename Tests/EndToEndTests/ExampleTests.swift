@@ -35,6 +35,10 @@ import Testing
       "{\"id\": \"n1\", \"text\": \"Talks resumed.\", \"date\": \"2023-06-01\"}\n",
       to: folder + "/news/feed.jsonl")
     try write("name,type,mentions\nLloyd Austin,PERSON,4\nChina,GPE,9\n", to: folder + "/entities.csv")
+    try FileManager.default.createDirectory(
+      atPath: folder + "/Plugins/Examples", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      atPath: Package.root + "/Plugins/Examples/tone.py", toPath: folder + "/Plugins/Examples/tone.py")
     return folder
   }
 

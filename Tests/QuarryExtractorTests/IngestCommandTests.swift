@@ -74,7 +74,9 @@ import Testing
     let documents = Workspace.of(session).documents
     #expect(documents.map(\.id) == ["x1", "feed:3"])
     #expect(documents[0].date == CalendarDate(year: 2024, month: 1, day: 2))
-    #expect(session.errors.captured.contains("feed.jsonl:2: malformed JSON"))
+    #expect(
+      session.errors.captured.contains("feed.jsonl:2: malformed JSON"),
+      "\(session.errors.captured) \(session.output.captured)")
   }
 
   @Test func missingPathIsAClearError() {
