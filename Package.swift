@@ -9,6 +9,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "quarry", targets: ["quarry"]),
+    .executable(name: "quarry-readability", targets: ["quarry-readability"]),
     .library(name: "QuarryCore", targets: ["QuarryCore"]),
   ],
   dependencies: [
@@ -42,8 +43,9 @@ let package = Package(
     .target(name: "QuarryModel", dependencies: ["QuarryCore"]),
     .testTarget(name: "QuarryModelTests", dependencies: ["QuarryModel"]),
 
-    // MARK: Out-of-tree plugins: the stdio protocol's host side
+    // MARK: Out-of-tree plugins: the stdio protocol's host side, and a kit to serve it
     .target(name: "QuarryPluginHost", dependencies: ["QuarryCore"]),
+    .target(name: "QuarryPluginKit", dependencies: ["QuarryCore"]),
 
     // MARK: The interactive shell
     .target(name: "QuarryShell", dependencies: ["QuarryCore", "CEditLine", "CLibEdit"]),
@@ -69,12 +71,25 @@ let package = Package(
       dependencies: ["QuarryCore", "QuarryModel"],
       path: "Plugins/Export"
     ),
+    // The in-tree example plugin.
+    .target(
+      name: "QuarryKeywords",
+      dependencies: ["QuarryCore"],
+      path: "Plugins/Keywords"
+    ),
+    // An out-of-tree plugin in Swift: its own executable, speaking the plugin protocol.
+    .executableTarget(
+      name: "quarry-readability",
+      dependencies: ["QuarryCore", "QuarryPluginKit"],
+      path: "Plugins/Examples/Readability"
+    ),
 
     // MARK: The executable
     .executableTarget(
       name: "quarry",
       dependencies: [
         "QuarryCore", "QuarryShell", "QuarryPluginHost", "QuarryExtractor", "QuarryGraph", "QuarryExport",
+        "QuarryKeywords",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

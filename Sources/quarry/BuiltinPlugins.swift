@@ -2,6 +2,7 @@ import QuarryCore
 import QuarryExport
 import QuarryExtractor
 import QuarryGraph
+import QuarryKeywords
 import QuarryPluginHost
 
 /// Every plugin compiled into the executable. Adding an in-tree plugin is one line here.
@@ -13,6 +14,7 @@ enum BuiltinPlugins {
     ExtractorPlugin.plugin,
     GraphPlugin.plugin,
     ExportPlugin.plugin,
+    KeywordsPlugin.plugin,
   ]
 
   /// The built-in plugins, then the out-of-tree plugins recorded with `plugin add`.

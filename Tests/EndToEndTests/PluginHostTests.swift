@@ -154,4 +154,23 @@ import Testing
       plugin: Package.root + "/Plugins/Examples/tone.py")
     #expect(result.stdout == "60.0\n-100.0\n", "\(result.stderr)")
   }
+
+  @Test func swiftPluginServedByThePluginKit() throws {
+    let path =
+      URL(fileURLWithPath: QuarryBinary.path).deletingLastPathComponent().path + "/quarry-readability"
+    try #require(FileManager.default.isExecutableFile(atPath: path), "build the quarry-readability product")
+    let result = try session(
+      "readability 'The cat sat on the mat.' | get words; 7 | readability ping; [{text: 'Go now.'}] | readability | get sentences.0; readability --bogus",
+      plugin: path)
+    #expect(result.stdout == "6\n7\n1\n", "\(result.stderr)")
+    #expect(result.stderr.contains("unknown flag --bogus for 'readability'"))
+  }
+
+  @Test func pluginInfoDescribesAnAddedPlugin() throws {
+    let path = try Self.plugin(named: "described", run: Self.wellBehaved)
+    let result = try session(
+      "plugin info described | get commands.name.0; plugin info describd", plugin: path)
+    #expect(result.stdout == "described\n")
+    #expect(result.stderr.contains("did you mean 'described'?"))
+  }
 }

@@ -269,7 +269,7 @@ public enum CorePlugin {
       WhereCommand(), SortCommand(), FirstCommand(), LastCommand(), SkipCommand(), SelectCommand(),
       RejectCommand(), GetCommand(), CountCommand(), UniqCommand(), GroupByCommand(), EachCommand(),
       AggregateCommand(.sum), AggregateCommand(.avg), AggregateCommand(.min), AggregateCommand(.max),
-      LengthCommand(), ToCommand(), FromCommand(), OpenCommand(), SaveCommand(),
+      LengthCommand(), ToCommand(), FromCommand(), OpenCommand(), SaveCommand(), TimeitCommand(),
     ])
 }
 

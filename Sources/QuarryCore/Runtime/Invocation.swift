@@ -101,3 +101,40 @@ public struct Invocation {
     throw error("'\(signature.name)' needs a table as input, but got \(input.typeName)")
   }
 }
+
+extension Session {
+  /// Runs a command with arguments and flags given by name, as the plugin protocol
+  /// delivers them: values are checked against the signature as a typed call's are.
+  public func run(
+    _ command: any Command, arguments: Record, flags: Record, input: Value
+  ) throws -> Value {
+    let signature = command.signature
+    let file = SourceFiles.add(name: "<\(signature.name)>", text: signature.name)
+    let span = SourceSpan(file: file.id, start: 0, end: file.bytes.count)
+    let interpreter = Interpreter(session: self)
+    var positionals: [String: Value] = [:]
+    for parameter in signature.parameters {
+      guard let value = arguments[parameter.name], !value.isNull else {
+        if !parameter.isOptional {
+          throw Diagnostic("'\(signature.name)' needs the argument <\(parameter.name)>", at: nil)
+        }
+        continue
+      }
+      positionals[parameter.name] = try interpreter.coerce(
+        value, to: parameter.type, what: "the argument <\(parameter.name)>", span: span)
+    }
+    var flagValues: [String: Value] = [:]
+    for (name, value) in zip(flags.keys, flags.values) {
+      guard let flag = signature.flag(named: name) else {
+        throw Diagnostic("unknown flag --\(name) for '\(signature.name)'", at: nil)
+      }
+      if value.isNull { continue }
+      flagValues[name] = try interpreter.coerce(
+        value, to: flag.type ?? .bool, what: "the flag --\(name)", span: span)
+    }
+    let invocation = Invocation(
+      signature: signature, input: input, session: self, span: span, positionals: positionals,
+      positionalSpans: [:], flags: flagValues, flagSpans: [:], rest: [], interpreter: interpreter)
+    return try command.run(invocation)
+  }
+}
