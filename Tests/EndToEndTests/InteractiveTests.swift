@@ -244,4 +244,33 @@ struct InteractiveTests {
     try shell.press("Enter")
     try shell.waitFor("\nfrom rc")
   }
+
+  @Test(.enabled(if: PluginHostTests.python != nil, "python3 is not installed"))
+  func addedPluginCompletesBeforeItRunsAndCtrlCCancelsIt() throws {
+    let home = temporaryDirectory()
+    let path = try PluginHostTests.plugin(
+      named: "sleepy",
+      run: "time.sleep(30)\nsend({\"jsonrpc\": \"2.0\", \"id\": i, \"result\": {\"value\": 1}})")
+    let added = try runQuarry(["-c", "plugin add '\(path)'"], environment: ["HOME": home])
+    #expect(added.status == 0)
+    let shell = try TmuxSession(home: home)
+    try shell.type("sleep")
+    try shell.press("Tab")
+    try shell.waitFor("quarry> sleepy")
+    try shell.type("--l")
+    try shell.press("Tab")
+    try shell.waitFor("quarry> sleepy --loud")
+    try shell.type("let kept = 7")
+    try shell.press("C-a", "C-k")
+    try shell.type("let kept = 7")
+    try shell.press("Enter")
+    try shell.type("sleepy")
+    try shell.press("Enter")
+    Thread.sleep(forTimeInterval: 1)
+    try shell.press("C-c")
+    try shell.waitFor("interrupted")
+    try shell.type("$kept")
+    try shell.press("Enter")
+    try shell.waitFor("\n7")
+  }
 }

@@ -173,4 +173,26 @@ import Testing
     #expect(result.stdout == "described\n")
     #expect(result.stderr.contains("did you mean 'described'?"))
   }
+
+  @Test(.enabled(if: python != nil, "python3 is not installed"))
+  func staysUpBetweenCallsAndShutsDownAtExit() throws {
+    let marker = temporaryDirectory() + "/shut-down"
+    let path = try Self.plugin(
+      named: "counter",
+      run: """
+        calls = globals().get("calls", 0) + 1
+        globals()["calls"] = calls
+        send({"jsonrpc": "2.0", "id": i, "result": {"value": [calls, os.getpid()]}})
+        """)
+    let script = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+      of: "send({\"jsonrpc\": \"2.0\", \"id\": i, \"result\": None}); break",
+      with:
+        "open('\(marker)', 'w').write('bye'); send({\"jsonrpc\": \"2.0\", \"id\": i, \"result\": None}); break"
+    )
+    try write(script, to: path, executable: true)
+    let result = try session(
+      "let a = (counter); let b = (counter); [$a.0 $b.0 ($a.1 == $b.1)] | to json", plugin: path)
+    #expect(result.stdout == "[1,2,true]\n", "\(result.stderr)")
+    #expect(FileManager.default.fileExists(atPath: marker), "the plugin was sent 'shutdown' at exit")
+  }
 }
