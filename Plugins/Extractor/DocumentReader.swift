@@ -24,9 +24,7 @@ struct DocumentReader {
 
   /// Decodes UTF-8, replacing invalid bytes with U+FFFD and warning with the first offset.
   mutating func decode(_ bytes: [UInt8], source: String) -> String {
-    if let offset = FilePaths.invalidUTF8Offset(bytes),
-      bytes[offset] != 0 || bytes.contains(where: { $0 != 0 })
-    {
+    if let offset = FilePaths.invalidUTF8Offset(bytes) {
       if bytes[offset] == 0 {
         warnings.append("\(source): NUL byte at offset \(offset); is it a binary file?")
       } else {

@@ -150,27 +150,29 @@ final class PluginProcess {
     return "it exited with status \(status)"
   }
 
-  /// Reads what is available; 0 at end of file, -1 when nothing is there yet.
+  /// Appends what can be read without waiting. Returns the bytes read, 0 at the end of
+  /// the stream, or -1 when nothing is there yet.
+  @discardableResult
   private func readAvailable(_ descriptor: Int32, into buffer: inout [UInt8]) -> Int {
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
     var total = 0
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk in
+        let count = read(descriptor, chunk.baseAddress, chunk.count)
+        if count > 0 { buffer.append(contentsOf: chunk[0..<count]) }
+        return count
+      }
       if count > 0 {
-        buffer.append(contentsOf: chunk[0..<count])
         total += count
-        if count < chunk.count { return total }
         continue
       }
-      if count == 0 { return total == 0 ? 0 : total }
+      if count == 0 && total == 0 { return 0 }
       return total == 0 ? -1 : total
     }
   }
 
   /// Moves what the plugin wrote on standard error into its log (the last 200 lines).
   func drainErrors() {
-    let count = readAvailable(errors, into: &errorBuffer)
-    _ = count
+    readAvailable(errors, into: &errorBuffer)
     while let newline = errorBuffer.firstIndex(of: 0x0A) {
       logLines.append(String(decoding: errorBuffer[..<newline], as: UTF8.self))
       errorBuffer.removeSubrange(...newline)

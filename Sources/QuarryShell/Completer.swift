@@ -70,9 +70,8 @@ public struct Completer {
       let names = Set(session.variableNames + ["args", "env"])
       return names.filter { $0.hasPrefix(prefix) }.sorted().map { "$" + $0 }
     }
-    if words.isEmpty
-      || (words.count == 1 && ["let", "if", "for"].contains(words[0]) == false && isKeywordPosition(words))
-    {
+    // A command starts the element, or follows `else` or `try`.
+    if words.isEmpty || (words.count == 1 && ["else", "try"].contains(words[0])) {
       return commandWords(prefix: word)
     }
     // The longest registered command the leading words spell.
@@ -132,10 +131,6 @@ public struct Completer {
     let parameter = position < signature.parameters.count ? signature.parameters[position] : signature.rest
     guard let parameter else { return [] }
     return values(from: parameter.completion, type: parameter.type, prefix: word)
-  }
-
-  private func isKeywordPosition(_ words: [String]) -> Bool {
-    words.count == 1 && ["else", "try"].contains(words[0])
   }
 
   private func commandWords(prefix: String) -> [String] {

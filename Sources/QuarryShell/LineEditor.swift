@@ -79,13 +79,8 @@ public final class LineEditor {
       Terminal.writeOut("^C\n")
       return .interrupted
     }
-    guard let line, count > 0 else {
-      if count < 0 {
-        // A read error other than Ctrl-C (the terminal went away).
-        return .endOfInput
-      }
-      return .endOfInput
-    }
+    // Ctrl-D on an empty line, the end of input, or a terminal that went away.
+    guard let line, count > 0 else { return .endOfInput }
     var result = String(cString: line)
     if result.hasSuffix("\n") { result.removeLast() }
     return .line(result)

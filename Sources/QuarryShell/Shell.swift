@@ -183,7 +183,7 @@ public final class Shell {
         buffer = ""
         continue
       case .endOfInput:
-        Terminal.writeOut(buffer.isEmpty ? "\n" : "\n")
+        Terminal.writeOut("\n")
         return 0
       case .line(let line):
         lineNumber += 1
