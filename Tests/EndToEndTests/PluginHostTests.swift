@@ -195,4 +195,19 @@ import Testing
     #expect(result.stdout == "[1,2,true]\n", "\(result.stderr)")
     #expect(FileManager.default.fileExists(atPath: marker), "the plugin was sent 'shutdown' at exit")
   }
+
+  @Test(.enabled(if: python != nil, "python3 is not installed"))
+  func progressNotificationsComeBeforeTheAnswer() throws {
+    let path = try Self.plugin(
+      named: "progressive",
+      run: """
+        for done in range(3):
+            send({"jsonrpc": "2.0", "method": "progress", "params": {"id": i, "done": done, "total": 3, "message": "working"}})
+        send({"jsonrpc": "2.0", "id": i, "result": {"value": "finished"}})
+        """)
+    let result = try session("progressive", plugin: path)
+    #expect(result.status == 0)
+    #expect(result.stdout == "finished\n", "\(result.stderr)")
+    #expect(result.stderr.isEmpty, "progress is shown on a terminal only")
+  }
 }
