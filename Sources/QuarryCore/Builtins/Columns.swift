@@ -10,6 +10,19 @@ private func columnNames(_ invocation: Invocation, in table: Table) throws -> [I
   return indices
 }
 
+/// Keeps the columns `choose` picks, in its order, of a table or of a record (a one-row table).
+private func project(_ invocation: Invocation, choose: (Table) throws -> [Int]) throws -> Value {
+  if case .record(let record) = invocation.input {
+    let indices = try choose(Table(columns: record.keys, rows: [record.values]))
+    return .record(Record(keys: indices.map { record.keys[$0] }, values: indices.map { record.values[$0] }))
+  }
+  let table = try invocation.inputTable()
+  let indices = try choose(table)
+  return .table(
+    Table(columns: indices.map { table.columns[$0] }, rows: table.rows.map { row in indices.map { row[$0] } })
+  )
+}
+
 public struct SelectCommand: Command {
   public init() {}
   public let signature = Signature(
@@ -23,16 +36,7 @@ public struct SelectCommand: Command {
     ])
 
   public func run(_ invocation: Invocation) throws -> Value {
-    if case .record(let record) = invocation.input {
-      let table = Table(columns: record.keys, rows: [record.values])
-      let indices = try columnNames(invocation, in: table)
-      return .record(Record(keys: indices.map { record.keys[$0] }, values: indices.map { record.values[$0] }))
-    }
-    let table = try invocation.inputTable()
-    let indices = try columnNames(invocation, in: table)
-    return .table(
-      Table(
-        columns: indices.map { table.columns[$0] }, rows: table.rows.map { row in indices.map { row[$0] } }))
+    try project(invocation) { try columnNames(invocation, in: $0) }
   }
 }
 
@@ -49,17 +53,10 @@ public struct RejectCommand: Command {
     ])
 
   public func run(_ invocation: Invocation) throws -> Value {
-    if case .record(let record) = invocation.input {
-      let table = Table(columns: record.keys, rows: [record.values])
+    try project(invocation) { table in
       let dropped = Set(try columnNames(invocation, in: table))
-      let kept = record.keys.indices.filter { !dropped.contains($0) }
-      return .record(Record(keys: kept.map { record.keys[$0] }, values: kept.map { record.values[$0] }))
+      return table.columns.indices.filter { !dropped.contains($0) }
     }
-    let table = try invocation.inputTable()
-    let dropped = Set(try columnNames(invocation, in: table))
-    let kept = table.columns.indices.filter { !dropped.contains($0) }
-    return .table(
-      Table(columns: kept.map { table.columns[$0] }, rows: table.rows.map { row in kept.map { row[$0] } }))
   }
 }
 
