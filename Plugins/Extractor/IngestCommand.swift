@@ -175,7 +175,7 @@ public struct DocumentsCommand: Command {
       [
         .string(document.id), .string(document.source), document.date.map(Value.date) ?? .null,
         document.title.map(Value.string) ?? .null, .int(document.characterCount),
-        .int(SentenceCounter.count(document.text.unicodeScalars.dropFirst(document.bodyStart))),
+        .int(SentenceSplitter.split(Tokenizer.tokenize(document.body)).count),
       ]
     }
     return .table(Table(columns: ["id", "source", "date", "title", "chars", "sentences"], rows: rows))

@@ -29,6 +29,9 @@ public struct Document: Sendable {
 
   /// Length of the text in Unicode code points, the unit of every offset.
   public var characterCount: Int { text.unicodeScalars.count }
+
+  /// The text after the `date` header.
+  public var body: String { String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(bodyStart))) }
 }
 
 /// Everything the session has ingested and extracted, shared by the plugins through

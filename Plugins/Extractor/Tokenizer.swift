@@ -1,0 +1,152 @@
+/// A token of a document, with its place in the text in Unicode code points (the unit
+/// of every offset Quarry reports).
+public struct Token: Equatable, Sendable {
+  public enum Kind: Equatable, Sendable {
+    case word
+    case number
+    case punctuation
+    case symbol
+  }
+
+  public var text: String
+  public var start: Int
+  public var end: Int
+  public var kind: Kind
+  /// Whether white space follows it (for putting text back together).
+  public var spaceAfter: Bool
+}
+
+/// Splits news English into tokens the way CoNLL and OntoNotes do: punctuation apart,
+/// clitics apart ("country's" → "country" "'s"; "don't" → "do" "n't"), but abbreviations
+/// and initials whole ("U.S.", "Calif.", "Mr.", "J."), hyphenated words whole
+/// ("Ing-wen", "R-Calif"), numbers with their separators whole ("1,000.5").
+public enum Tokenizer {
+  /// Words that keep their full stop.
+  public static let abbreviations: Set<String> = [
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+    "st",
+    "jr", "sr", "inc", "corp", "co", "ltd", "llc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept",
+    "oct", "nov", "dec", "calif", "fla", "mass", "va", "wash", "ariz", "colo", "conn", "del", "ga", "ill",
+    "ind",
+    "kan", "ky", "la", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn",
+    "tex", "vt", "wis", "wyo", "no", "vs", "etc", "mt", "ft", "ave", "blvd", "rev", "pres", "gov't", "approx",
+    "dept", "univ", "est", "fig", "vol",
+  ]
+
+  public static func tokenize(_ text: String) -> [Token] {
+    tokenize(Array(text.unicodeScalars), from: 0)
+  }
+
+  /// Tokens of `scalars`, with offsets counted from `base`.
+  public static func tokenize(_ scalars: [Unicode.Scalar], from base: Int) -> [Token] {
+    var tokens: [Token] = []
+    var index = 0
+    let count = scalars.count
+    func isLetter(_ i: Int) -> Bool { i < count && scalars[i].properties.isAlphabetic }
+    func isDigit(_ i: Int) -> Bool { i < count && ("0"..."9").contains(scalars[i]) }
+    func isSpace(_ i: Int) -> Bool { i < count && scalars[i].properties.isWhitespace }
+    func isApostrophe(_ i: Int) -> Bool { i < count && (scalars[i] == "'" || scalars[i] == "’") }
+    func add(_ start: Int, _ end: Int, _ kind: Token.Kind) {
+      tokens.append(
+        Token(
+          text: String(String.UnicodeScalarView(scalars[start..<end])), start: base + start, end: base + end,
+          kind: kind, spaceAfter: end >= count || isSpace(end)))
+    }
+    while index < count {
+      if isSpace(index) {
+        index += 1
+        continue
+      }
+      let start = index
+      if isDigit(index) {
+        // 1,000.5 and 3:30 stay whole; a trailing separator does not belong.
+        while isDigit(index)
+          || (index + 1 < count && [",", ".", ":"].contains(scalars[index]) && isDigit(index + 1))
+        {
+          index += 1
+        }
+        // 1990s, 21st
+        while isLetter(index) && index - start < 8 { index += 1 }
+        add(start, index, .number)
+        continue
+      }
+      if isLetter(index) {
+        // Initials and dotted abbreviations: U.S., U.N., J.
+        if index + 1 < count && scalars[index + 1] == "." && (index == 0 || !isLetter(index - 1)) {
+          var end = index
+          while end + 1 < count && isLetter(end) && scalars[end + 1] == "." { end += 2 }
+          if !isLetter(end) {
+            add(start, end, .word)
+            index = end
+            continue
+          }
+        }
+        while isLetter(index) || isDigit(index)
+          || (index < count && (scalars[index] == "-" || scalars[index] == "‑")
+            && (isLetter(index + 1) || isDigit(index + 1)))
+          || (isApostrophe(index) && isLetter(index + 1) && !isClitic(scalars, index, count))
+        {
+          index += 1
+        }
+        // n't belongs to the clitic, not the word: "don't" → "do" "n't".
+        if index - start > 1 && scalars[index - 1] == "n" && isApostrophe(index) && index + 1 < count
+          && scalars[index + 1] == "t" && !isLetter(index + 2)
+        {
+          add(start, index - 1, .word)
+          add(index - 1, index + 2, .word)
+          index += 2
+          continue
+        }
+        // The last part decides for hyphenated words: "R-Calif." keeps its stop.
+        let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
+        let lastPart = word.split(separator: "-").last.map(String.init) ?? word
+        if index < count && scalars[index] == "." && abbreviations.contains(lastPart) {
+          index += 1
+        }
+        add(start, index, .word)
+        continue
+      }
+      if isApostrophe(index) && isClitic(scalars, index, count) {
+        var end = index + 1
+        while isLetter(end) { end += 1 }
+        add(start, end, .word)
+        index = end
+        continue
+      }
+      // Punctuation: "..." stays one token; everything else one character each.
+      if scalars[index] == "." && index + 2 < count && scalars[index + 1] == "." && scalars[index + 2] == "."
+      {
+        add(start, index + 3, .punctuation)
+        index += 3
+        continue
+      }
+      let scalar = scalars[index]
+      let kind: Token.Kind = scalar.properties.generalCategory.isPunctuation ? .punctuation : .symbol
+      index += 1
+      add(start, index, kind)
+    }
+    return tokens
+  }
+
+  /// Whether an apostrophe at `index` starts a clitic: 's 're 've 'll 'd 'm n't.
+  private static func isClitic(_ scalars: [Unicode.Scalar], _ index: Int, _ count: Int) -> Bool {
+    guard index > 0, scalars[index - 1].properties.isAlphabetic else { return false }
+    var end = index + 1
+    while end < count && scalars[end].properties.isAlphabetic { end += 1 }
+    let rest = String(String.UnicodeScalarView(scalars[(index + 1)..<end])).lowercased()
+    if rest == "t" && scalars[index - 1] == "n" { return true }
+    return ["s", "re", "ve", "ll", "d", "m"].contains(rest)
+  }
+}
+
+extension Unicode.GeneralCategory {
+  var isPunctuation: Bool {
+    switch self {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+      .finalPunctuation, .otherPunctuation:
+      true
+    default: false
+    }
+  }
+}
