@@ -28,7 +28,7 @@ public enum DateNormalizer {
     "through",
   ]
 
-  public static func find(in tokens: [Token], documentDate: CalendarDate?) -> [TemporalExpression] {
+  public static func find(in tokens: [TextToken], documentDate: CalendarDate?) -> [TemporalExpression] {
     var found: [TemporalExpression] = []
     var index = 0
     func lower(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].text.lowercased() : "" }
@@ -153,7 +153,7 @@ public enum DateNormalizer {
 
   /// "May" is a month only where a month fits: next to a day or year, or after a
   /// preposition or early/late — not "may" the verb.
-  private static func isMonthMay(_ tokens: [Token], _ index: Int) -> Bool {
+  private static func isMonthMay(_ tokens: [TextToken], _ index: Int) -> Bool {
     guard tokens[index].text == "May" else { return false }
     let previous = index > 0 ? tokens[index - 1].text.lowercased() : ""
     let next = index + 1 < tokens.count ? tokens[index + 1] : nil

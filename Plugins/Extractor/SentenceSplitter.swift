@@ -18,7 +18,7 @@ public enum SentenceSplitter {
   ]
 
   /// Sentences as ranges of token indices.
-  public static func split(_ tokens: [Token]) -> [Range<Int>] {
+  public static func split(_ tokens: [TextToken]) -> [Range<Int>] {
     var sentences: [Range<Int>] = []
     var start = 0
     var index = 0
@@ -76,7 +76,7 @@ public enum SentenceSplitter {
   ]
 
   /// Whether a speech verb comes within four words, before any sentence-final stop.
-  private static func attributionFollows(_ tokens: [Token], from start: Int) -> Bool {
+  private static func attributionFollows(_ tokens: [TextToken], from start: Int) -> Bool {
     var index = start
     while index < tokens.count && index < start + 5 {
       let text = tokens[index].text

@@ -1,6 +1,6 @@
 /// A token of a document, with its place in the text in Unicode code points (the unit
 /// of every offset Quarry reports).
-public struct Token: Equatable, Sendable {
+public struct TextToken: Equatable, Sendable {
   public enum Kind: Equatable, Sendable {
     case word
     case number
@@ -34,22 +34,22 @@ public enum Tokenizer {
     "dept", "univ", "est", "fig", "vol",
   ]
 
-  public static func tokenize(_ text: String) -> [Token] {
+  public static func tokenize(_ text: String) -> [TextToken] {
     tokenize(Array(text.unicodeScalars), from: 0)
   }
 
   /// Tokens of `scalars`, with offsets counted from `base`.
-  public static func tokenize(_ scalars: [Unicode.Scalar], from base: Int) -> [Token] {
-    var tokens: [Token] = []
+  public static func tokenize(_ scalars: [Unicode.Scalar], from base: Int) -> [TextToken] {
+    var tokens: [TextToken] = []
     var index = 0
     let count = scalars.count
     func isLetter(_ i: Int) -> Bool { i < count && scalars[i].properties.isAlphabetic }
     func isDigit(_ i: Int) -> Bool { i < count && ("0"..."9").contains(scalars[i]) }
     func isSpace(_ i: Int) -> Bool { i < count && scalars[i].properties.isWhitespace }
     func isApostrophe(_ i: Int) -> Bool { i < count && (scalars[i] == "'" || scalars[i] == "’") }
-    func add(_ start: Int, _ end: Int, _ kind: Token.Kind) {
+    func add(_ start: Int, _ end: Int, _ kind: TextToken.Kind) {
       tokens.append(
-        Token(
+        TextToken(
           text: String(String.UnicodeScalarView(scalars[start..<end])), start: base + start, end: base + end,
           kind: kind, spaceAfter: end >= count || isSpace(end)))
     }
@@ -122,7 +122,7 @@ public enum Tokenizer {
         continue
       }
       let scalar = scalars[index]
-      let kind: Token.Kind = scalar.properties.generalCategory.isPunctuation ? .punctuation : .symbol
+      let kind: TextToken.Kind = scalar.properties.generalCategory.isPunctuation ? .punctuation : .symbol
       index += 1
       add(start, index, kind)
     }
