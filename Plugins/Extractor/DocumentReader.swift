@@ -9,6 +9,7 @@ struct DocumentReader {
 
   static let textExtensions: Set<String> = ["txt", "text", "md", "markdown"]
   static let lineExtensions: Set<String> = ["jsonl", "ndjson"]
+  static let htmlExtensions: Set<String> = ["html", "htm", "xhtml"]
 
   static func fileExtension(_ path: String) -> String {
     let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -61,6 +62,13 @@ struct DocumentReader {
       id: id, source: source, date: date,
       title: title.map { $0.count > 160 ? String($0.prefix(159)) + "…" : $0 },
       text: text, bodyStart: bodyStart)
+  }
+
+  /// An HTML page: its readable text, with the `<title>` and publication date it gives.
+  func html(_ page: String, id: String, source: String) -> Document {
+    let extracted = HTMLText(html: page)
+    let title = extracted.title ?? extracted.text.split(separator: "\n").first.map(String.init)
+    return Document(id: id, source: source, date: extracted.date, title: title, text: extracted.text)
   }
 
   /// One JSONL record; `nil` (with a warning) when it has no text.

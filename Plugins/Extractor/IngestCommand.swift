@@ -13,7 +13,8 @@ public struct IngestCommand: Command {
   public let signature = Signature(
     "ingest", abstract: "Read articles into the workspace: files, folders, globs or - for stdin",
     discussion: """
-      Plain text (.txt, .md) may start with a line `date YYYY-MM-DD`. JSONL files (.jsonl, .ndjson)
+      Plain text (.txt, .md) may start with a line `date YYYY-MM-DD`. HTML pages (.html, .htm) give
+      their readable text, with the <title> and the publication date the page declares. JSONL files (.jsonl, .ndjson)
       hold one article per line with fields text/body/content, title, date/published, url, id and
       source. Folders are read recursively. Text already in the workspace is skipped. With `-`
       the text comes from standard input: `cat news.jsonl | quarry -c 'ingest - --format jsonl'`.
@@ -21,8 +22,8 @@ public struct IngestCommand: Command {
     rest: Parameter("paths", .path, help: "files, folders, globs, or - for standard input"),
     flags: [
       Flag(
-        "format", short: "f", .string, help: "text or jsonl, instead of the extension",
-        completion: .values(["text", "jsonl"]))
+        "format", short: "f", .string, help: "text, jsonl or html, instead of the extension",
+        completion: .values(["text", "jsonl", "html"]))
     ],
     input: .none, output: .record,
     examples: [
@@ -50,7 +51,8 @@ public struct IngestCommand: Command {
       try Interrupt.check()
       let ext = DocumentReader.fileExtension(path)
       let isLines = forced == "jsonl" || (forced == nil && DocumentReader.lineExtensions.contains(ext))
-      if !explicit && !isLines && !DocumentReader.textExtensions.contains(ext) { return }
+      let isHTML = forced == "html" || (forced == nil && DocumentReader.htmlExtensions.contains(ext))
+      if !explicit && !isLines && !isHTML && !DocumentReader.textExtensions.contains(ext) { return }
       let bytes: [UInt8]
       do {
         bytes = try FilePaths.readBytes(path)
@@ -72,6 +74,15 @@ public struct IngestCommand: Command {
         let text = reader.decode(bytes, source: path)
         if text.allSatisfy({ $0.isWhitespace }) {
           reader.warnings.append("\(path): empty file skipped")
+          return
+        }
+        if isHTML {
+          let document = reader.html(text, id: DocumentReader.baseName(path), source: path)
+          if document.text.isEmpty {
+            reader.warnings.append("\(path): no text in the page; skipped")
+          } else {
+            take(document)
+          }
           return
         }
         take(reader.plainText(text, id: DocumentReader.baseName(path), source: path))

@@ -98,4 +98,19 @@ import Testing
     #expect(table.columns == ["id", "source", "date", "title", "chars", "sentences"])
     #expect(table.rows[0][5].isEqual(to: .int(2)))
   }
+
+  @Test func readsHTMLPages() throws {
+    let directory = temporaryDirectory()
+    try FilePaths.write(
+      "<html><head><title>Talks</title><meta name=\"pubdate\" property=\"article:published_time\" content=\"2024-02-03\"></head><body><p>Talks resumed.</p></body></html>",
+      to: directory + "/page.html")
+    let session = session()
+    let result = run("ingest \(directory)", in: session)
+    #expect(result.errors.isEmpty)
+    let document = Workspace.of(session).documents[0]
+    #expect(document.id == "page")
+    #expect(document.title == "Talks")
+    #expect(document.date == CalendarDate(year: 2024, month: 2, day: 3))
+    #expect(document.text == "Talks resumed.")
+  }
 }
