@@ -53,40 +53,44 @@ public struct IngestCommand: Command {
       let isLines = forced == "jsonl" || (forced == nil && DocumentReader.lineExtensions.contains(ext))
       let isHTML = forced == "html" || (forced == nil && DocumentReader.htmlExtensions.contains(ext))
       if !explicit && !isLines && !isHTML && !DocumentReader.textExtensions.contains(ext) { return }
+      if isLines {
+        // JSONL is streamed: a file of any size needs memory for one line at a time.
+        do {
+          let lines = try LineReader(path: path)
+          var lineNumber = 0
+          while let bytes = try lines.nextLine() {
+            lineNumber += 1
+            if lineNumber & 0xFFF == 0 { try Interrupt.check() }
+            let line = reader.decode(Array(bytes), source: "\(path):\(lineNumber)")
+            if line.allSatisfy({ $0.isWhitespace }) { continue }
+            if let document = reader.record(line[...], path: path, lineNumber: lineNumber) { take(document) }
+          }
+        } catch let error as FilePaths.FileError {
+          throw invocation.error("cannot read '\(path)': \(error)")
+        }
+        return
+      }
       let bytes: [UInt8]
       do {
         bytes = try FilePaths.readBytes(path)
       } catch {
         throw invocation.error("cannot read '\(path)': \(error)")
       }
-      if isLines {
-        var lineNumber = 0
-        var start = 0
-        while start < bytes.count {
-          let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-          lineNumber += 1
-          let line = reader.decode(Array(bytes[start..<end]), source: "\(path):\(lineNumber)")
-          start = end + 1
-          if line.allSatisfy({ $0.isWhitespace }) { continue }
-          if let document = reader.record(line[...], path: path, lineNumber: lineNumber) { take(document) }
-        }
-      } else {
-        let text = reader.decode(bytes, source: path)
-        if text.allSatisfy({ $0.isWhitespace }) {
-          reader.warnings.append("\(path): empty file skipped")
-          return
-        }
-        if isHTML {
-          let document = reader.html(text, id: DocumentReader.baseName(path), source: path)
-          if document.text.isEmpty {
-            reader.warnings.append("\(path): no text in the page; skipped")
-          } else {
-            take(document)
-          }
-          return
-        }
-        take(reader.plainText(text, id: DocumentReader.baseName(path), source: path))
+      let text = reader.decode(bytes, source: path)
+      if text.allSatisfy({ $0.isWhitespace }) {
+        reader.warnings.append("\(path): empty file skipped")
+        return
       }
+      if isHTML {
+        let document = reader.html(text, id: DocumentReader.baseName(path), source: path)
+        if document.text.isEmpty {
+          reader.warnings.append("\(path): no text in the page; skipped")
+        } else {
+          take(document)
+        }
+        return
+      }
+      take(reader.plainText(text, id: DocumentReader.baseName(path), source: path))
     }
     func ingestDirectory(_ path: String) throws {
       let names: [String]
