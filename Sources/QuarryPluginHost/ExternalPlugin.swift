@@ -10,6 +10,8 @@ public struct ExternalPlugin: Plugin {
   public let commands: [any Command]
   /// The handshake as recorded, written back to the registry file.
   let manifest: Record
+  /// The process behind every command, started on first use.
+  let connection: PluginConnection
 
   /// Builds the plugin from a recorded manifest (the handshake's answer plus its path).
   init(manifest: Record) throws {
@@ -25,6 +27,7 @@ public struct ExternalPlugin: Plugin {
     self.summary = manifest["summary"]?.plainText ?? ""
     self.manifest = manifest
     let connection = PluginConnection(name: name, path: path)
+    self.connection = connection
     self.commands = try (manifest["commands"]?.listElements ?? []).map { description in
       guard case .record(let record) = description else {
         throw PluginManifestError(message: "plugin '\(name)' describes a command that is not an object")

@@ -100,7 +100,7 @@ struct PluginAddCommand: Command {
     let written = invocation.string("path") ?? ""
     let path = absolute(FilePaths.expandingTilde(written))
     guard FilePaths.exists(path) else { throw invocation.error("no such file: '\(written)'", at: "path") }
-    let connection = PluginConnection(name: DocumentName.of(path), path: path)
+    let connection = PluginConnection(name: Self.provisionalName(of: path), path: path)
     connection.timeout = invocation.session.settings.pluginTimeout
     let handshake: PluginConnection.Handshake
     do {
@@ -124,7 +124,11 @@ struct PluginAddCommand: Command {
     if let existing, !(existing is ExternalPlugin) {
       throw invocation.error("'\(plugin.name)' is the name of a built-in plugin", at: "path")
     }
-    if existing != nil { registry.unregister(plugin: plugin.name) }
+    if let existing = existing as? ExternalPlugin {
+      // The new version replaces the old one, which must not keep running.
+      existing.connection.shutdown()
+      registry.unregister(plugin: plugin.name)
+    }
     do {
       try registry.register(plugin)
     } catch {
@@ -146,17 +150,15 @@ struct PluginAddCommand: Command {
       ]))
   }
 
+  /// What to call the plugin until its handshake names it: its file name.
+  private static func provisionalName(of path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    return name.split(separator: ".").first.map(String.init) ?? name
+  }
+
   private func absolute(_ path: String) -> String {
     if path.hasPrefix("/") { return path }
     return (Environment.currentDirectory ?? ".") + "/" + path
-  }
-}
-
-/// A plugin's default name, from its file name, until its handshake names it.
-enum DocumentName {
-  static func of(_ path: String) -> String {
-    let name = path.split(separator: "/").last.map(String.init) ?? path
-    return name.split(separator: ".").first.map(String.init) ?? name
   }
 }
 
@@ -241,6 +243,7 @@ struct PluginRemoveCommand: Command {
     guard plugin is ExternalPlugin else {
       throw invocation.error("'\(name)' is built in and cannot be removed", at: "name")
     }
+    (plugin as? ExternalPlugin)?.connection.shutdown()
     registry.unregister(plugin: name)
     var manifests = (try? file.load()) ?? []
     manifests.removeAll { $0["name"]?.stringValue == name }

@@ -58,7 +58,7 @@ public struct HistoryFile: Sendable {
 
   /// Appends one entry, creating the file (and its folder) when needed.
   public func append(_ entry: String) {
-    makeDirectory()
+    FilePaths.makeDirectories(forFile: path)
     withLock {
       let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
       guard descriptor >= 0 else { return }
@@ -81,16 +81,6 @@ public struct HistoryFile: Sendable {
       let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
       close(descriptor)
       if written == bytes.count { rename(temporary, path) } else { unlink(temporary) }
-    }
-  }
-
-  private func makeDirectory() {
-    var components = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-    var current = path.hasPrefix("/") ? "" : "."
-    if path.hasPrefix("/") { components = components.dropFirst() }
-    for component in components {
-      current += "/" + component
-      mkdir(current, 0o700)
     }
   }
 

@@ -210,4 +210,19 @@ import Testing
     #expect(result.stdout == "finished\n", "\(result.stderr)")
     #expect(result.stderr.isEmpty, "progress is shown on a terminal only")
   }
+
+  @Test(.enabled(if: python != nil, "python3 is not installed"))
+  func removingAPluginStopsItsProcess() throws {
+    let marker = temporaryDirectory() + "/shut-down"
+    let path = try Self.plugin(named: "removable", run: Self.wellBehaved)
+    let script = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+      of: "send({\"jsonrpc\": \"2.0\", \"id\": i, \"result\": None}); break",
+      with:
+        "open('\(marker)', 'w').write('bye'); send({\"jsonrpc\": \"2.0\", \"id\": i, \"result\": None}); break"
+    )
+    try write(script, to: path, executable: true)
+    let result = try session(
+      "let n = (removable 1 | get n); plugin remove removable; open '\(marker)'", plugin: path)
+    #expect(result.stdout == "bye\n", "\(result.stderr)")
+  }
 }

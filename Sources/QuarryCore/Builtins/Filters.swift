@@ -37,26 +37,18 @@ public struct WhereCommand: Command {
       return truth
     }
     switch invocation.input {
-    case .table(let table):
-      var kept: [[Value]] = []
-      for (index, row) in table.rows.enumerated() {
-        if index & 0x3FFF == 0 { try Interrupt.check() }
-        if try test(.record(Record(keys: table.columns, values: row))) { kept.append(row) }
-      }
-      return .table(Table(columns: table.columns, rows: kept))
     case .list(let items):
       var kept: [Value] = []
       for item in items where try test(item) { kept.append(item) }
       return .list(kept)
     default:
       let table = try invocation.inputTable()
-      return try run(
-        Invocation(
-          signature: invocation.signature, input: .table(table), session: invocation.session,
-          span: invocation.span,
-          positionals: invocation.positionals, positionalSpans: invocation.positionalSpans,
-          flags: invocation.flags,
-          flagSpans: invocation.flagSpans, rest: invocation.rest, interpreter: invocation.interpreter))
+      var kept: [[Value]] = []
+      for (index, row) in table.rows.enumerated() {
+        if index & 0x3FFF == 0 { try Interrupt.check() }
+        if try test(.record(Record(keys: table.columns, values: row))) { kept.append(row) }
+      }
+      return .table(Table(columns: table.columns, rows: kept))
     }
   }
 }

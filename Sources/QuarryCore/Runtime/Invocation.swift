@@ -70,11 +70,6 @@ public struct Invocation {
     interpreter.repeatingCaller(closure)
   }
 
-  /// Runs source text in this session's top-level scope, as `source` does.
-  public func evaluate(_ file: SourceFile) throws -> Value {
-    try interpreter.runSourced(file, frame: session.globals, topLevel: false)
-  }
-
   /// The pipeline input as a list of values, or an error naming what came instead.
   public func inputList() throws -> [Value] {
     switch input {

@@ -3,8 +3,6 @@ struct Lexer {
   let bytes: [UInt8]
   let end: Int
   var position: Int
-  /// `#` comments by the line they end at, for `def` help text.
-  var comments: [(start: Int, end: Int)] = []
 
   init(bytes: [UInt8], start: Int, end: Int) {
     self.bytes = bytes
@@ -46,9 +44,7 @@ struct Lexer {
       } else if byte == UInt8(ascii: "\\"), at(position + 1) == 0x0A {
         position += 2
       } else if byte == UInt8(ascii: "#") {
-        let commentStart = position
         while position < end && bytes[position] != 0x0A { position += 1 }
-        comments.append((commentStart, position))
       } else {
         break
       }
