@@ -52,10 +52,17 @@ let package = Package(
     .testTarget(name: "QuarryShellTests", dependencies: ["QuarryShell"]),
 
     // MARK: Built-in plugins
+    // The tagger's model and the gazetteers, compiled into the binary (C23 #embed).
+    .target(
+      name: "QuarryExtractorResources",
+      path: "Plugins/Extractor/Resources"
+    ),
     .target(
       name: "QuarryExtractor",
-      dependencies: ["QuarryCore", "QuarryModel"],
-      path: "Plugins/Extractor"
+      dependencies: ["QuarryCore", "QuarryModel", "QuarryExtractorResources"],
+      path: "Plugins/Extractor",
+      exclude: ["Resources"],
+      swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
     ),
     .testTarget(
       name: "QuarryExtractorTests",

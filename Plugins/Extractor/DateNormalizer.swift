@@ -28,10 +28,23 @@ public enum DateNormalizer {
     "through",
   ]
 
-  public static func find(in tokens: [TextToken], documentDate: CalendarDate?) -> [TemporalExpression] {
+  /// Date expressions in `tokens`; `lowercased` are the tokens' texts in lower case, when
+  /// the caller already has them.
+  /// The words a date expression can start with, besides numbers: most tokens are none
+  /// of them and are passed over with one lookup.
+  static let starters: Set<String> = Set(months.keys).union(weekdays.keys).union([
+    "today", "tonight", "yesterday", "tomorrow", "last", "this", "next", "past", "a", "an", "one", "two",
+    "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten",
+  ])
+
+  public static func find(
+    in tokens: [TextToken], lowercased: [String]? = nil, documentDate: CalendarDate?
+  ) -> [TemporalExpression] {
     var found: [TemporalExpression] = []
     var index = 0
-    func lower(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].text.lowercased() : "" }
+    let lowers = lowercased ?? tokens.map { $0.text.lowercased() }
+    func lower(_ i: Int) -> String { i >= 0 && i < tokens.count ? lowers[i] : "" }
     func number(_ i: Int) -> Int? {
       guard i >= 0, i < tokens.count, tokens[i].kind == .number else { return nil }
       var text = tokens[i].text.lowercased()
@@ -48,6 +61,10 @@ public enum DateNormalizer {
     }
     while index < tokens.count {
       let word = lower(index)
+      if tokens[index].kind != .number && !starters.contains(word) && !word.hasPrefix("mid-") {
+        index += 1
+        continue
+      }
       // 2023-05-29
       if let y = number(index), tokens[index].text.count == 4, lower(index + 1) == "-",
         let m = number(index + 2),
@@ -58,7 +75,7 @@ public enum DateNormalizer {
         continue
       }
       // Month [day][, year] and early/late/mid Month
-      if let month = months[word] ?? months[word.replacingOccurrences(of: "mid-", with: "")],
+      if let month = months[word] ?? (word.hasPrefix("mid-") ? months[String(word.dropFirst(4))] : nil),
         word != "may" || isMonthMay(tokens, index)
       {
         var first = index

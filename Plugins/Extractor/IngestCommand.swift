@@ -36,13 +36,15 @@ public struct IngestCommand: Command {
       throw invocation.error("'ingest' needs at least one path", help: "usage: \(signature.usage)")
     }
     let workspace = Workspace.of(invocation.session)
+    let clock = ContinuousClock()
+    let started = clock.now
     var reader = DocumentReader()
     var added = 0
     var duplicates = 0
     let forced = invocation.string("format")
-    if let forced, forced != "text" && forced != "jsonl" {
+    if let forced, !["text", "jsonl", "html"].contains(forced) {
       throw invocation.error(
-        "unknown format '\(forced)'", at: "format", help: "the formats are text and jsonl")
+        "unknown format '\(forced)'", at: "format", help: "the formats are text, jsonl and html")
     }
     func take(_ document: Document) {
       if workspace.add(document) == .added { added += 1 } else { duplicates += 1 }
@@ -57,10 +59,20 @@ public struct IngestCommand: Command {
         // JSONL is streamed: a file of any size needs memory for one line at a time.
         do {
           let lines = try LineReader(path: path)
+          let megabytes = lines.size >> 20
+          let bar = ProgressBar(total: megabytes, unit: "MB of \(DocumentReader.baseName(path))")
+          let showsProgress = megabytes >= 16 && invocation.session.showsProgress
           var lineNumber = 0
+          defer { if showsProgress { invocation.session.progress(nil) } }
           while let bytes = try lines.nextLine() {
             lineNumber += 1
-            if lineNumber & 0xFFF == 0 { try Interrupt.check() }
+            if lineNumber & 0xFFF == 0 {
+              try Interrupt.check()
+              if showsProgress {
+                invocation.session.progress(
+                  bar.line(done: lines.bytesRead >> 20, elapsed: seconds(clock.now - started)))
+              }
+            }
             let line = reader.decode(Array(bytes), source: "\(path):\(lineNumber)")
             if line.allSatisfy({ $0.isWhitespace }) { continue }
             if let document = reader.record(line[...], path: path, lineNumber: lineNumber) { take(document) }
@@ -92,19 +104,35 @@ public struct IngestCommand: Command {
       }
       take(reader.plainText(text, id: DocumentReader.baseName(path), source: path))
     }
-    func ingestDirectory(_ path: String) throws {
+    /// The files under a folder, recursively, in name order; hidden ones left out.
+    func files(in path: String) throws -> [String] {
       let names: [String]
       do {
         names = try FilePaths.list(path)
       } catch {
         throw invocation.error("cannot read folder '\(path)': \(error)")
       }
+      var found: [String] = []
       for name in names where !name.hasPrefix(".") {
         let child = path.hasSuffix("/") ? path + name : path + "/" + name
         if FilePaths.isDirectory(child) {
-          try ingestDirectory(child)
+          found += try files(in: child)
         } else {
-          try ingestFile(child, explicit: false)
+          found.append(child)
+        }
+      }
+      return found
+    }
+    func ingestDirectory(_ path: String) throws {
+      let all = try files(in: path)
+      // A bar for folders of many files, on a terminal.
+      let showsProgress = all.count >= 500 && invocation.session.showsProgress
+      let bar = ProgressBar(total: all.count, unit: "files")
+      defer { if showsProgress { invocation.session.progress(nil) } }
+      for (number, file) in all.enumerated() {
+        try ingestFile(file, explicit: false)
+        if showsProgress && number % 100 == 0 {
+          invocation.session.progress(bar.line(done: number, elapsed: seconds(clock.now - started)))
         }
       }
     }
@@ -186,11 +214,13 @@ public struct DocumentsCommand: Command {
 
   public func run(_ invocation: Invocation) throws -> Value {
     let workspace = Workspace.of(invocation.session)
-    let rows: [[Value]] = workspace.documents.map { document in
-      [
+    let rows: [[Value]] = workspace.documents.enumerated().map { index, document in
+      let sentences =
+        workspace.annotations[index]?.sentenceCount
+        ?? SentenceSplitter.split(Tokenizer.tokenize(document.body)).count
+      return [
         .string(document.id), .string(document.source), document.date.map(Value.date) ?? .null,
-        document.title.map(Value.string) ?? .null, .int(document.characterCount),
-        .int(SentenceSplitter.split(Tokenizer.tokenize(document.body)).count),
+        document.title.map(Value.string) ?? .null, .int(document.characterCount), .int(sentences),
       ]
     }
     return .table(Table(columns: ["id", "source", "date", "title", "chars", "sentences"], rows: rows))
@@ -202,5 +232,9 @@ public enum ExtractorPlugin {
   public static let plugin = PluginDescription(
     name: "extractor", version: QuarryVersion.current,
     summary: "Ingest news articles and extract what they say",
-    commands: [IngestCommand(), DocumentsCommand()])
+    commands: [
+      IngestCommand(), DocumentsCommand(), ExtractCommand(), EntitiesCommand(), MentionsCommand(),
+      NERTrainCommand(),
+      NEREvaluateCommand(),
+    ])
 }

@@ -4,7 +4,14 @@
 /// inside the token, so "U.S. Defense Secretary" and "Mr. Li" never split, except that
 /// an abbreviation that often ends a sentence ("U.S.") does before a word that usually
 /// starts one ("The", "He").
+///
+/// Line breaks count too: a blank line always ends a sentence, and a single line break
+/// does after a short line (a headline, a byline, a dateline) when the next line starts
+/// like a sentence; a long line is taken for hard-wrapped running text.
 public enum SentenceSplitter {
+  /// Lines shorter than this, in code points, are headlines rather than wrapped text.
+  static let shortLine = 60
+
   static let closers: Set<String> = ["\"", "'", "”", "’", ")", "]", "»"]
   static let openers: Set<String> = ["\"", "“", "'", "‘", "(", "[", "«"]
   static let sentenceFinalAbbreviations: Set<String> = [
@@ -22,8 +29,23 @@ public enum SentenceSplitter {
     var sentences: [Range<Int>] = []
     var start = 0
     var index = 0
+    var lineStart = tokens.first?.start ?? 0
     while index < tokens.count {
       let token = tokens[index]
+      if token.lineBreaksBefore > 0 {
+        if index > start {
+          let previous = tokens[index - 1]
+          let short = previous.end - lineStart < shortLine
+          let startsSentence =
+            token.text.first.map { $0.isUppercase || $0.isNumber } == true || openers.contains(token.text)
+            || token.kind == .punctuation
+          if token.lineBreaksBefore > 1 || (short && startsSentence) {
+            sentences.append(start..<index)
+            start = index
+          }
+        }
+        lineStart = token.start
+      }
       var ends = false
       if token.kind == .punctuation && [".", "!", "?", "..."].contains(token.text) {
         ends = true

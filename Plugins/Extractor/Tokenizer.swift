@@ -14,6 +14,8 @@ public struct TextToken: Equatable, Sendable {
   public var kind: Kind
   /// Whether white space follows it (for putting text back together).
   public var spaceAfter: Bool
+  /// How many line breaks the white space before it holds: 2 or more is a paragraph break.
+  public var lineBreaksBefore: Int = 0
 }
 
 /// Splits news English into tokens the way CoNLL and OntoNotes do: punctuation apart,
@@ -43,18 +45,30 @@ public enum Tokenizer {
     var tokens: [TextToken] = []
     var index = 0
     let count = scalars.count
-    func isLetter(_ i: Int) -> Bool { i < count && scalars[i].properties.isAlphabetic }
-    func isDigit(_ i: Int) -> Bool { i < count && ("0"..."9").contains(scalars[i]) }
-    func isSpace(_ i: Int) -> Bool { i < count && scalars[i].properties.isWhitespace }
+    var lineBreaks = 0
+    // ASCII first: Unicode property lookups cost more than all the rest of tokenising.
+    func isLetter(_ i: Int) -> Bool {
+      guard i < count else { return false }
+      let value = scalars[i].value
+      return value < 0x80 ? (value | 0x20) &- 0x61 < 26 : scalars[i].properties.isAlphabetic
+    }
+    func isDigit(_ i: Int) -> Bool { i < count && scalars[i].value &- 0x30 < 10 }
+    func isSpace(_ i: Int) -> Bool {
+      guard i < count else { return false }
+      let value = scalars[i].value
+      return value < 0x80 ? value == 0x20 || (value >= 9 && value <= 13) : scalars[i].properties.isWhitespace
+    }
     func isApostrophe(_ i: Int) -> Bool { i < count && (scalars[i] == "'" || scalars[i] == "’") }
     func add(_ start: Int, _ end: Int, _ kind: TextToken.Kind) {
       tokens.append(
         TextToken(
-          text: String(String.UnicodeScalarView(scalars[start..<end])), start: base + start, end: base + end,
-          kind: kind, spaceAfter: end >= count || isSpace(end)))
+          text: makeString(scalars, start, end), start: base + start, end: base + end,
+          kind: kind, spaceAfter: end >= count || isSpace(end), lineBreaksBefore: lineBreaks))
+      lineBreaks = 0
     }
     while index < count {
       if isSpace(index) {
+        if scalars[index] == "\n" { lineBreaks += 1 }
         index += 1
         continue
       }
@@ -99,10 +113,16 @@ public enum Tokenizer {
           continue
         }
         // The last part decides for hyphenated words: "R-Calif." keeps its stop.
-        let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
-        let lastPart = word.split(separator: "-").last.map(String.init) ?? word
-        if index < count && scalars[index] == "." && abbreviations.contains(lastPart) {
-          index += 1
+        if index < count && scalars[index] == "." {
+          var partStart = index
+          while partStart > start && scalars[partStart - 1] != "-" && scalars[partStart - 1] != "‑" {
+            partStart -= 1
+          }
+          if index - partStart <= 6
+            && abbreviations.contains(makeString(scalars, partStart, index).lowercased())
+          {
+            index += 1
+          }
         }
         add(start, index, .word)
         continue
@@ -127,6 +147,21 @@ public enum Tokenizer {
       add(start, index, kind)
     }
     return tokens
+  }
+
+  /// The text of `scalars[start..<end]`, built byte by byte when it is ASCII.
+  @inline(__always)
+  static func makeString(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+    var ascii = true
+    for index in start..<end where scalars[index].value >= 0x80 {
+      ascii = false
+      break
+    }
+    guard ascii else { return String(String.UnicodeScalarView(scalars[start..<end])) }
+    return String(unsafeUninitializedCapacity: end - start) { buffer in
+      for index in start..<end { buffer[index - start] = UInt8(truncatingIfNeeded: scalars[index].value) }
+      return end - start
+    }
   }
 
   /// Whether an apostrophe at `index` starts a clitic: 's 're 've 'll 'd 'm n't.

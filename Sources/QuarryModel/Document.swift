@@ -41,6 +41,15 @@ public final class Workspace: @unchecked Sendable {
   public private(set) var documents: [Document] = []
   private var contentHashes: Set<UInt64> = []
   private var identifiers: Set<String> = []
+  /// What extraction found, by document index; nil where a document is not extracted yet.
+  public private(set) var annotations: [DocumentAnnotations?] = []
+  public private(set) var entities: [Entity] = []
+  private var entityIndex: [EntityKey: Int] = [:]
+
+  private struct EntityKey: Hashable {
+    var name: String
+    var type: EntityType
+  }
 
   public init() {}
 
@@ -68,8 +77,49 @@ public final class Workspace: @unchecked Sendable {
     }
     identifiers.insert(document.id)
     documents.append(document)
+    annotations.append(nil)
     return .added
   }
+
+  /// Indices of the documents not extracted yet.
+  public var pendingDocuments: [Int] { annotations.indices.filter { annotations[$0] == nil } }
+
+  /// Records what extraction found in document `index` and adds its entities.
+  public func setAnnotations(_ found: DocumentAnnotations, forDocument index: Int) {
+    precondition(annotations[index] == nil, "a document is extracted once")
+    annotations[index] = found
+    for mention in found.mentions where mention.type.isNamed {
+      let name = mention.canonical ?? mention.text
+      let key = EntityKey(name: name, type: mention.type)
+      let id: Int
+      if let existing = entityIndex[key] {
+        id = existing
+      } else {
+        id = entities.count
+        entityIndex[key] = id
+        entities.append(
+          Entity(
+            id: id + 1, name: name, type: mention.type, aliases: [], mentionCount: 0, documentCount: 0,
+            lastDocument: -1))
+      }
+      entities[id].mentionCount += 1
+      if entities[id].lastDocument != index {
+        entities[id].lastDocument = index
+        entities[id].documentCount += 1
+      }
+      if mention.text != name && !entities[id].aliases.contains(mention.text) {
+        entities[id].aliases.append(mention.text)
+      }
+    }
+  }
+
+  /// The entity with this canonical name and type.
+  public func entity(named name: String, type: EntityType) -> Entity? {
+    entityIndex[EntityKey(name: name, type: type)].map { entities[$0] }
+  }
+
+  /// How many documents have been extracted.
+  public var extractedCount: Int { annotations.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
 
   /// 64-bit FNV-1a of the UTF-8 text: enough to tell re-ingested content apart.
   public static func contentHash(_ text: String) -> UInt64 {

@@ -156,6 +156,22 @@ struct InteractiveTests {
     try shell.waitFor("\(directory)/tour.quarry")
   }
 
+  @Test func tabCompletesEntityNames() throws {
+    let shell = try TmuxSession()
+    try shell.type("ingest \(Package.root)/Scripts/corpus; extract | get documents")
+    try shell.press("Enter")
+    try shell.waitFor("\n1\n")
+    try shell.type("entities Lloyd")
+    try shell.press("Tab")
+    try shell.waitFor("quarry> entities \"Lloyd Austin\"")
+    try shell.type(" | get aliases | to json")
+    try shell.press("Enter")
+    try shell.waitFor("[[\"Austin\"]]")
+    try shell.type("mentions --type GP")
+    try shell.press("Tab")
+    try shell.waitFor("quarry> mentions --type GPE")
+  }
+
   @Test func tabCompletesInTheMiddleOfALine() throws {
     let shell = try TmuxSession()
     try shell.type("[2 1] | sor | first 1 | to json")

@@ -42,3 +42,28 @@ import Testing
     #expect(SentenceSplitter.split([]).isEmpty)
   }
 }
+
+@Suite struct SentenceSplitterLineTests {
+  func sentences(_ text: String) -> [String] {
+    let tokens = Tokenizer.tokenize(text)
+    return SentenceSplitter.split(tokens).map { range in range.map { tokens[$0].text }.joined(separator: " ")
+    }
+  }
+
+  @Test func headlinesAndDatelinesEndAtTheLineBreak() {
+    #expect(
+      sentences("Clinton wins vote\nWASHINGTON 1996-08-22\nThe Senate voted on Thursday.")
+        == ["Clinton wins vote", "WASHINGTON 1996 - 08 - 22", "The Senate voted on Thursday ."])
+  }
+
+  @Test func aBlankLineAlwaysEndsASentence() {
+    #expect(
+      sentences("a sentence without a stop\n\nand another") == ["a sentence without a stop", "and another"])
+  }
+
+  @Test func wrappedRunningTextStaysWhole() {
+    let text =
+      "The minister said on Tuesday that the talks with the delegation had gone\nwell and would resume soon."
+    #expect(sentences(text).count == 1)
+  }
+}

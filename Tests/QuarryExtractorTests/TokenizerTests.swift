@@ -49,3 +49,15 @@ import Testing
     #expect(tokens.count == 1)
   }
 }
+
+@Suite struct TokenizerLineBreakTests {
+  @Test func countsTheLineBreaksBeforeEachToken() {
+    let tokens = Tokenizer.tokenize("one\ntwo\n\n three")
+    #expect(tokens.map(\.lineBreaksBefore) == [0, 1, 2])
+  }
+
+  @Test func hyphenatedAbbreviationsKeepTheirStop() {
+    #expect(Tokenizer.tokenize("R-Calif. said").map(\.text) == ["R-Calif.", "said"])
+    #expect(Tokenizer.tokenize("the end.").map(\.text) == ["the", "end", "."])
+  }
+}

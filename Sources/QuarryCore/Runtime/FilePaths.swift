@@ -74,10 +74,15 @@ public enum FilePaths {
 
   /// Writes a file through a temporary file and a rename, so readers never see half of it.
   public static func write(_ text: String, to path: String) throws {
+    try write(bytes: Array(text.utf8), to: path)
+  }
+
+  /// Writes bytes through a temporary file and a rename.
+  public static func write(bytes: [UInt8], to path: String) throws {
     let temporary = path + ".tmp-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw FileError(description: String(cString: strerror(errno))) }
-    var bytes = Array(text.utf8)
+    var bytes = bytes
     var offset = 0
     let failure: String? = bytes.withUnsafeMutableBytes { raw in
       while offset < raw.count {

@@ -12,6 +12,10 @@ public final class LineReader {
   private var position = 0
   private var atEnd = false
   private let chunkSize: Int
+  /// The file's size in bytes when it was opened (0 for a pipe).
+  public let size: Int
+  /// How many bytes have been read from the file so far.
+  public private(set) var bytesRead = 0
 
   /// Opens a file for reading.
   public init(path: String, chunkSize: Int = 1 << 20) throws {
@@ -22,6 +26,7 @@ public final class LineReader {
       close(descriptor)
       throw FilePaths.FileError(description: "it is a directory")
     }
+    size = Int(info.st_size)
     self.chunkSize = chunkSize
   }
 
@@ -59,6 +64,7 @@ public final class LineReader {
         throw FilePaths.FileError(description: String(cString: strerror(errno)))
       }
       buffer.removeSubrange((previousCount + count)...)
+      bytesRead += count
       if count == 0 { atEnd = true }
     }
   }

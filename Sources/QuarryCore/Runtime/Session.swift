@@ -81,8 +81,9 @@ public final class Session: @unchecked Sendable {
   public var showsProgress = false
 
   /// Shows a one-line progress message on stderr, replacing the last; nil clears it.
-  public func progress(_ message: String?) {
-    guard showsProgress else { return }
+  /// `force` shows it even when stderr is not a terminal (a command's `--progress`).
+  public func progress(_ message: String?, force: Bool = false) {
+    guard showsProgress || force else { return }
     if let message {
       errors.write("\r\u{1B}[K" + message)
     } else {

@@ -1,0 +1,132 @@
+import QuarryCore
+
+/// An entity in text as a typed span of code points, `[start, end)`.
+public struct TypedSpan: Hashable, Sendable {
+  public var start: Int
+  public var end: Int
+  public var type: String
+
+  public init(start: Int, end: Int, type: String) {
+    self.start = start
+    self.end = end
+    self.type = type
+  }
+}
+
+/// A CoNLL-2003 document put back into running text, with its entities as spans of it.
+public struct CoNLLDocument: Sendable {
+  public var text: String
+  public var entities: [TypedSpan]
+  public var tokenCount: Int
+}
+
+/// Reads CoNLL-format files (one token a line, the entity tag in the last column, a blank
+/// line between sentences, `-DOCSTART-` between documents) and rebuilds each document as
+/// the plain text it came from: sentences on their own lines, tokens joined the way news
+/// is written ("U.S. officials, (he said)" rather than "U.S. officials , ( he said )").
+public enum CoNLLCorpus {
+  public struct FormatError: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  public static func read(path: String) throws -> [CoNLLDocument] {
+    let lines = try LineReader(path: path)
+    var documents: [CoNLLDocument] = []
+    var sentences: [[(String, String)]] = []
+    var sentence: [(String, String)] = []
+    var lineNumber = 0
+    func endSentence() {
+      if !sentence.isEmpty { sentences.append(sentence) }
+      sentence = []
+    }
+    func endDocument() {
+      endSentence()
+      if !sentences.isEmpty { documents.append(document(sentences)) }
+      sentences = []
+    }
+    while let bytes = try lines.nextLine() {
+      lineNumber += 1
+      let line = String(decoding: bytes, as: UTF8.self)
+      let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+      if fields.isEmpty {
+        endSentence()
+        continue
+      }
+      if fields[0] == "-DOCSTART-" {
+        endDocument()
+        continue
+      }
+      guard fields.count >= 2 else {
+        throw FormatError(description: "\(path):\(lineNumber): expected a token and a tag, found '\(line)'")
+      }
+      let tag = String(fields[fields.count - 1])
+      guard tag == "O" || (tag.count > 2 && (tag.hasPrefix("B-") || tag.hasPrefix("I-"))) else {
+        throw FormatError(description: "\(path):\(lineNumber): '\(tag)' is not an IOB tag")
+      }
+      sentence.append((String(fields[0]), tag))
+    }
+    endDocument()
+    return documents
+  }
+
+  static let noSpaceBefore: Set<String> = [
+    ",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "N'T", "'re", "'ve", "'ll", "'d",
+    "'m",
+    "''", "...",
+  ]
+  static let noSpaceAfter: Set<String> = ["(", "[", "{", "$", "``", "#"]
+
+  /// The text of a document and its entities (IOB1 or IOB2 tags both accepted).
+  static func document(_ sentences: [[(String, String)]]) -> CoNLLDocument {
+    var text = ""
+    var offset = 0
+    var entities: [TypedSpan] = []
+    var tokens = 0
+    for (sentenceIndex, sentence) in sentences.enumerated() {
+      if sentenceIndex > 0 {
+        text += "\n"
+        offset += 1
+      }
+      var openQuote = false
+      var gapless = true
+      var current: TypedSpan?
+      func close() {
+        if let span = current { entities.append(span) }
+        current = nil
+      }
+      for (token, tag) in sentence {
+        tokens += 1
+        var spaced = !gapless
+        if noSpaceBefore.contains(token) { spaced = false }
+        if token == "\"" {
+          if openQuote { spaced = false }
+        }
+        if spaced {
+          text += " "
+          offset += 1
+        }
+        let start = offset
+        text += token
+        offset += token.unicodeScalars.count
+        gapless = noSpaceAfter.contains(token)
+        if token == "\"" {
+          if !openQuote { gapless = true }
+          openQuote.toggle()
+        }
+        if tag == "O" {
+          close()
+          continue
+        }
+        let type = String(tag.dropFirst(2))
+        if tag.hasPrefix("B-") || current?.type != type {
+          close()
+          current = TypedSpan(start: start, end: offset, type: type)
+        } else {
+          current?.end = offset
+        }
+      }
+      close()
+    }
+    return CoNLLDocument(text: text, entities: entities, tokenCount: tokens)
+  }
+}

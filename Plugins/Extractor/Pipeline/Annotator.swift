@@ -1,0 +1,197 @@
+import QuarryCore
+import QuarryModel
+
+/// The extraction pipeline for one document: tokens, sentences, the statistical tagger's
+/// entities refined to OntoNotes types, titles, dates resolved against the document's
+/// date, numbers, and within-document canonical names ("Austin" → "Lloyd Austin").
+/// A value type with no shared mutable state, so documents can be annotated in parallel.
+public struct Annotator: Sendable {
+  public let tagger: EntityTagger?
+  let gazetteer: Gazetteer
+  let titles: TitleFinder
+
+  public init(tagger: EntityTagger? = EntityTagger.standard) {
+    self.tagger = tagger
+    self.gazetteer = .standard
+    self.titles = .standard
+  }
+
+  public func annotate(_ document: Document) -> DocumentAnnotations {
+    annotate(text: document.text, bodyStart: document.bodyStart, date: document.date)
+  }
+
+  /// Mentions in `text` (offsets into all of it), reading from `bodyStart` on.
+  public func annotate(text: String, bodyStart: Int = 0, date: CalendarDate? = nil) -> DocumentAnnotations {
+    let scalars = Array(text.unicodeScalars)
+    let body = bodyStart <= scalars.count ? Array(scalars[bodyStart...]) : []
+    let tokens = Tokenizer.tokenize(body, from: bodyStart)
+    let sentences = SentenceSplitter.split(tokens)
+    var sentenceOf = [Int32](repeating: 0, count: tokens.count)
+    for (number, sentence) in sentences.enumerated() {
+      for index in sentence { sentenceOf[index] = Int32(number) }
+    }
+    let lower = tokens.map { $0.text.lowercased() }
+    var spans: [(range: Range<Int>, type: EntityType)] = []
+    var taken = [Bool](repeating: false, count: tokens.count)
+
+    // Named entities.
+    let input = TaggerInput(tokens: tokens, sentences: sentences, gazetteer: gazetteer)
+    let labels = tagger.map { $0.labels(input) } ?? []
+    var named = EntityLabel.spans(labels[...]).compactMap {
+      entity -> (range: Range<Int>, type: CoarseType)? in
+      // "the Pentagon Monday": a weekday never ends a name; "The" capitalised only by
+      // starting the sentence does not start one ("The Department believes...").
+      var range = entity.range
+      if range.count > 1, tokens[range.lowerBound].text == "The",
+        range.lowerBound == 0 || sentenceOf[range.lowerBound - 1] != sentenceOf[range.lowerBound]
+      {
+        range = range.lowerBound + 1..<range.upperBound
+      }
+      while !range.isEmpty, DateNormalizer.weekdays[lower[range.upperBound - 1]] != nil {
+        range = range.lowerBound..<range.upperBound - 1
+      }
+      return range.isEmpty ? nil : (range, entity.type)
+    }
+    // Titles against the tagger's entities: a title swallows the words of its modifiers
+    // ("Defense" in "Defense Secretary", "House" in "House Speaker"), an entity running
+    // into it keeps the words before it, and an entity holding the title's head word
+    // ("General Motors") wins.
+    var places = [Bool](repeating: false, count: tokens.count)
+    let lowerHashes = input.words.map(\.lower)
+    for sentence in sentences {
+      for match in gazetteer.matches(lowerHashes: lowerHashes, in: sentence)
+      where !match.kinds.isDisjoint(with: [.country, .subdivision, .city, .continent, .demonym]) {
+        for index in match.range { places[index] = true }
+      }
+    }
+    var titleSpans: [Range<Int>] = []
+    for sentence in sentences {
+      candidates: for found in titles.titles(tokens, lower: lower, places: places, in: sentence) {
+        for index in named.indices where named[index].range.overlaps(found.range) {
+          let entity = named[index]
+          if entity.range.contains(found.head) {
+            // "President Biden" tagged as one person keeps the title; the name is trimmed below.
+            if entity.type == .person && entity.range.lowerBound >= found.range.lowerBound
+              && entity.range.upperBound > found.range.upperBound
+            {
+              continue
+            }
+            continue candidates
+          }
+          if entity.range.lowerBound < found.range.lowerBound {
+            var range = entity.range.lowerBound..<found.range.lowerBound
+            // A lone title word left over ("House" of "White House") takes back the
+            // capitalised word before it rather than stand as a fragment.
+            let previous = range.lowerBound - 1
+            if range.count == 1, titles.modifiers.contains(lower[range.lowerBound]),
+              previous >= sentence.lowerBound,
+              tokens[previous].text.first?.isUppercase == true, tokens[previous].kind == .word,
+              !named.contains(where: { $0.range.contains(previous) })
+            {
+              range = previous..<range.upperBound
+            }
+            named[index].range = range
+          }
+        }
+        titleSpans.append(found.range)
+      }
+    }
+    named = named.compactMap { entity in
+      var range = entity.range
+      var type = entity.type
+      for title in titleSpans where title.overlaps(range) {
+        // Swallowed by the title, or a name after it: "Minister of National Defense Li
+        // Shangfu" tagged as one organisation leaves the person "Li Shangfu".
+        guard range.lowerBound >= title.lowerBound, range.upperBound > title.upperBound else { return nil }
+        range = title.upperBound..<range.upperBound
+        if range.count <= 3 && range.allSatisfy({ tokens[$0].text.first?.isUppercase == true }) {
+          type = .person
+        }
+      }
+      return range.isEmpty ? nil : (range, type)
+    }
+    for title in titleSpans {
+      spans.append((title, .title))
+      for index in title { taken[index] = true }
+    }
+    for entity in named {
+      let words = entity.range.map { tokens[$0].text }
+      var kinds: Gazetteer.Kinds = []
+      if let match = gazetteer.matches(lowerHashes: lowerHashes, in: entity.range).first,
+        match.range == entity.range
+      {
+        kinds = match.kinds
+      }
+      let next = entity.range.upperBound
+      let followedByNoun =
+        next < tokens.count && tokens[next].kind == .word
+        && sentenceOf[next] == sentenceOf[entity.range.lowerBound]
+      var type = EntityTyper.refine(
+        entity.type, words: words, kinds: kinds, gazetteer: gazetteer, followedByNoun: followedByNoun)
+      // "the Biden administration": a one-word name before "administration" is a person.
+      if entity.range.count == 1, type == .miscellaneous || type == .organization, next < tokens.count,
+        lower[next] == "administration"
+      {
+        type = .person
+      }
+      spans.append((entity.range, type))
+      for index in entity.range { taken[index] = true }
+    }
+
+    // Dates and times, where no entity already is.
+    var mentions: [Mention] = []
+    for expression in DateNormalizer.find(in: tokens, lowercased: lower, documentDate: date) {
+      let first = TaggerTraining.lowerBound(tokens, expression.start)
+      var end = first
+      while end < tokens.count && tokens[end].end <= expression.end { end += 1 }
+      guard first < end, !(first..<end).contains(where: { taken[$0] }) else { continue }
+      for index in first..<end { taken[index] = true }
+      mentions.append(
+        Mention(
+          start: expression.start, end: expression.end,
+          text: slice(scalars, expression.start, expression.end),
+          type: .date, value: expression.value, sentence: Int(sentenceOf[first])))
+    }
+    for sentence in sentences {
+      spans += NumberFinder.find(tokens, lower: lower, taken: taken, in: sentence)
+    }
+
+    for span in spans {
+      let start = tokens[span.range.lowerBound].start
+      let end = tokens[span.range.upperBound - 1].end
+      let text = slice(scalars, start, end)
+      mentions.append(
+        Mention(
+          start: start, end: end, text: text, type: span.type,
+          canonical: span.type.isNamed ? text : nil, sentence: Int(sentenceOf[span.range.lowerBound])))
+    }
+    mentions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+    linkSurnames(&mentions)
+    return DocumentAnnotations(tokenCount: tokens.count, sentenceCount: sentences.count, mentions: mentions)
+  }
+
+  /// A one-word person mention that is the last word of a fuller name in the same
+  /// document takes that name: "Austin" → "Lloyd Austin". A name shared by two people
+  /// ("Bush" for George and Laura) is left as it is.
+  func linkSurnames(_ mentions: inout [Mention]) {
+    var fullNames: [String: Set<String>] = [:]
+    for mention in mentions where mention.type == .person {
+      let words = mention.text.split(separator: " ")
+      guard words.count > 1, let last = words.last else { continue }
+      fullNames[String(last), default: []].insert(mention.text)
+      if words.count > 2, let first = words.first {
+        fullNames[String(first), default: []].insert(mention.text)
+      }
+    }
+    for index in mentions.indices where mentions[index].type == .person && !mentions[index].text.contains(" ")
+    {
+      if let names = fullNames[mentions[index].text], names.count == 1, let name = names.first {
+        mentions[index].canonical = name
+      }
+    }
+  }
+
+  private func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+    Tokenizer.makeString(scalars, start, end)
+  }
+}

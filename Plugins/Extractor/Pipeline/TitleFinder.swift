@@ -1,0 +1,102 @@
+import QuarryExtractorResources
+
+/// Finds titles — "Defense Secretary", "embassy spokesman", "House Speaker", "Secretary of
+/// State", "national security adviser" — as a head word ("secretary", "spokesman") with
+/// the modifiers before it ("defense", "house", "embassy") and "of" phrases after it.
+struct TitleFinder: Sendable {
+  let heads: Set<String>
+  let modifiers: Set<String>
+  /// Heads too common in other senses to be a title alone and in lower case.
+  static let ambiguous: Set<String> = [
+    "major", "general", "head", "chief", "executive", "representative", "justice", "chair", "anchor",
+    "captain",
+    "officer", "manager", "leader", "founder", "editor", "director", "analyst", "coach", "deputy", "king",
+    "queen", "prince", "princess", "judge", "attorney", "economist", "professor", "researcher", "scientist",
+    "reporter", "correspondent", "columnist", "priest", "pastor", "nun", "diplomat", "lawmaker",
+  ]
+
+  static let standard = TitleFinder()
+
+  init() {
+    var heads: Set<String> = []
+    var modifiers: Set<String> = []
+    for row in EmbeddedResource.rows({ quarry_resource_titles($0) }) where row.count == 2 {
+      if row[0] == "HEAD" { heads.insert(String(row[1])) } else { modifiers.insert(String(row[1])) }
+    }
+    self.heads = heads
+    self.modifiers = modifiers
+  }
+
+  /// Title spans as token ranges within `sentence`. `places` marks tokens of place names
+  /// and demonyms, which may stand before a title ("U.S. Defense Secretary") without
+  /// being part of it.
+  func titles(_ tokens: [TextToken], lower: [String], places: [Bool], in sentence: Range<Int>)
+    -> [(range: Range<Int>, head: Int)]
+  {
+    var found: [(range: Range<Int>, head: Int)] = []
+    var index = sentence.lowerBound
+    while index < sentence.upperBound {
+      guard heads.contains(lower[index]) else {
+        index += 1
+        continue
+      }
+      var first = index
+      let floor = found.last?.range.upperBound ?? sentence.lowerBound
+      while first - 1 >= floor,
+        modifiers.contains(lower[first - 1]) || isCapitalisedHead(tokens, lower, first - 1)
+      {
+        // A capitalised modifier right after another capitalised word belongs to that
+        // name: "White House" in "White House National Security Adviser".
+        let candidate = first - 1
+        if isCapitalised(tokens[candidate]), candidate - 1 >= sentence.lowerBound,
+          isCapitalised(tokens[candidate - 1]), tokens[candidate - 1].kind == .word,
+          !modifiers.contains(lower[candidate - 1]), !heads.contains(lower[candidate - 1]),
+          !places[candidate - 1],
+          !(candidate - 1 == sentence.lowerBound
+            && SentenceSplitter.sentenceStarters.contains(lower[candidate - 1]))
+        {
+          break
+        }
+        first -= 1
+      }
+      var end = index + 1
+      // Compound heads ("Attorney General", "Prime Minister") and "of State", "of Defence".
+      while end < sentence.upperBound {
+        if heads.contains(lower[end]) && isCapitalised(tokens[end]) && isCapitalised(tokens[index]) {
+          end += 1
+        } else if lower[end] == "of", end + 1 < sentence.upperBound, modifiers.contains(lower[end + 1]),
+          isCapitalised(tokens[end + 1]), isCapitalised(tokens[index])
+        {
+          // "Minister of National Defense", "Secretary of State".
+          end += 2
+          while end < sentence.upperBound && modifiers.contains(lower[end]) && isCapitalised(tokens[end]) {
+            end += 1
+          }
+        } else {
+          break
+        }
+      }
+      let span = first..<end
+      if span.count > 1 || accepts(tokens, lower, index, sentence: sentence) {
+        found.append((span, index))
+      }
+      index = end
+    }
+    return found
+  }
+
+  private func isCapitalised(_ token: TextToken) -> Bool { token.text.first?.isUppercase == true }
+
+  private func isCapitalisedHead(_ tokens: [TextToken], _ lower: [String], _ index: Int) -> Bool {
+    heads.contains(lower[index]) && isCapitalised(tokens[index]) && lower[index] != "president"
+  }
+
+  /// Whether a lone head word is a title: in lower case unless ambiguous ("a spokesman"),
+  /// capitalised when a name follows ("President Biden").
+  private func accepts(_ tokens: [TextToken], _ lower: [String], _ index: Int, sentence: Range<Int>) -> Bool {
+    if tokens[index].text.first?.isLowercase == true { return !Self.ambiguous.contains(lower[index]) }
+    let next = index + 1
+    return next < sentence.upperBound && isCapitalised(tokens[next]) && tokens[next].kind == .word
+      && !heads.contains(lower[next])
+  }
+}

@@ -1,0 +1,35 @@
+// The data files are embedded with C23's #embed, which reads them at compile time
+// relative to this file; no run-time lookup of a resource folder is needed.
+#pragma clang diagnostic ignored "-Wc23-extensions"
+#include "ExtractorResources.h"
+
+// A trailing zero byte makes an empty file a valid array.
+static const unsigned char ner_model[] = {
+#embed "ner.model" suffix(,) if_empty()
+  0};
+static const unsigned char places[] = {
+#embed "places.tsv" suffix(,) if_empty()
+  0};
+static const unsigned char demonyms[] = {
+#embed "demonyms.tsv" suffix(,) if_empty()
+  0};
+static const unsigned char titles[] = {
+#embed "titles.tsv" suffix(,) if_empty()
+  0};
+
+const unsigned char *quarry_resource_ner_model(size_t *size) {
+  *size = sizeof(ner_model) - 1;
+  return ner_model;
+}
+const unsigned char *quarry_resource_places(size_t *size) {
+  *size = sizeof(places) - 1;
+  return places;
+}
+const unsigned char *quarry_resource_demonyms(size_t *size) {
+  *size = sizeof(demonyms) - 1;
+  return demonyms;
+}
+const unsigned char *quarry_resource_titles(size_t *size) {
+  *size = sizeof(titles) - 1;
+  return titles;
+}

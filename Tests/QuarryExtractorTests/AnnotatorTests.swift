@@ -1,0 +1,113 @@
+import QuarryCore
+import QuarryModel
+import Testing
+
+@testable import QuarryExtractor
+
+@Suite struct AnnotatorTests {
+  func sample() throws -> (text: String, annotations: DocumentAnnotations) {
+    let text = try FilePaths.readText(ExtractorTestSupport.sampleArticle)
+    let reader = DocumentReader()
+    let document = reader.plainText(text, id: "sample", source: "sample")
+    return (text, Annotator().annotate(document))
+  }
+
+  func names(_ annotations: DocumentAnnotations, _ type: EntityType) -> Set<String> {
+    Set(annotations.mentions.filter { $0.type == type }.map { $0.canonical ?? $0.text })
+  }
+
+  @Test func findsThePeopleOfTheSampleWithTheirFullNames() throws {
+    let (_, annotations) = try sample()
+    let people = names(annotations, .person)
+    for person in [
+      "Lloyd Austin", "Li Shangfu", "Liu Pengyu", "Jake Sullivan", "Gina Raimondo", "Tsai Ing-wen",
+      "Kevin McCarthy",
+    ] {
+      #expect(people.contains(person), "missing \(person)")
+    }
+    // "Austin" and "Pengyu" alone are the same people.
+    let austin = annotations.mentions.filter { $0.text == "Austin" }
+    #expect(!austin.isEmpty && austin.allSatisfy { $0.canonical == "Lloyd Austin" })
+    #expect(annotations.mentions.filter { $0.text == "Pengyu" }.allSatisfy { $0.canonical == "Liu Pengyu" })
+  }
+
+  @Test func findsTitlesWithoutFragments() throws {
+    let (_, annotations) = try sample()
+    let titles = names(annotations, .title)
+    for title in [
+      "Defense Secretary", "Defense Minister", "embassy spokesman", "Commerce Secretary", "House Speaker",
+      "National Security Adviser",
+    ] {
+      #expect(titles.contains(title), "missing \(title)")
+    }
+    // No organisation or place made of a title's words.
+    for mention in annotations.mentions where mention.type != .title {
+      #expect(
+        !["Defense", "House", "Secretary", "Defense Secretary"].contains(mention.text),
+        "fragment \(mention.text)")
+    }
+  }
+
+  @Test func typesPlacesAndNationalities() throws {
+    let (_, annotations) = try sample()
+    #expect(
+      names(annotations, .geopolitical).isSuperset(of: [
+        "China", "U.S.", "Beijing", "Washington", "Taiwan", "Russia",
+      ]))
+    #expect(names(annotations, .nationality).contains("Chinese"))
+    #expect(names(annotations, .organization).contains("Pentagon"))
+  }
+
+  @Test func resolvesTheDatesAgainstTheArticleDate() throws {
+    let (_, annotations) = try sample()
+    let dates = Dictionary(
+      annotations.mentions.filter { $0.type == .date }.map { ($0.text, $0.value) },
+      uniquingKeysWith: { a, _ in a })
+    #expect(dates["Monday"] == "2023-05-29")
+    #expect(dates["last year"] == "2022")
+    #expect(dates["earlier this month"] == "2023-05")
+    #expect(dates["January"] == "2023-01")
+  }
+
+  @Test func offsetsPointIntoTheTextAsIngested() throws {
+    let (text, annotations) = try sample()
+    let scalars = Array(text.unicodeScalars)
+    #expect(!annotations.mentions.isEmpty)
+    for mention in annotations.mentions {
+      let slice = String(String.UnicodeScalarView(scalars[Int(mention.start)..<Int(mention.end)]))
+      #expect(slice == mention.text)
+    }
+    #expect(annotations.mentions.first.map { $0.start >= 15 } == true)  // after the date header
+  }
+
+  /// Articles written for these tests in other styles: the rules are not the sample's.
+  @Test func worksOnOtherArticles() {
+    let business = ExtractorTestSupport.mentions(
+      """
+      FRANKFURT (Reuters) - Deutsche Bank shares rose 4.2% on Tuesday after Chief Executive Christian Sewing \
+      said the German lender would return $1.5 billion to investors. "We are ahead of plan," Sewing told analysts.
+      """, date: CalendarDate(iso: "2024-02-01"))
+    #expect(business.contains { $0 == ("Deutsche Bank", .organization) })
+    #expect(business.contains { $0 == ("Christian Sewing", .person) })
+    #expect(business.contains { $0 == ("FRANKFURT", .geopolitical) })
+    #expect(business.contains { $0 == ("German", .nationality) })
+    #expect(business.contains { $0.type == .money && $0.text == "$1.5 billion" })
+    #expect(business.contains { $0.type == .percent && $0.text == "4.2%" })
+    #expect(business.contains { $0.type == .title && $0.text == "Chief Executive" })
+
+    let sport = ExtractorTestSupport.mentions(
+      "Carlos Alcaraz beat Novak Djokovic in the Wimbledon final in London on Sunday, his second title there."
+    )
+    #expect(sport.contains { $0 == ("Carlos Alcaraz", .person) })
+    #expect(sport.contains { $0 == ("Novak Djokovic", .person) })
+    #expect(sport.contains { $0 == ("London", .geopolitical) })
+    #expect(sport.contains { $0 == ("second", .ordinal) })
+  }
+
+  @Test func emptyAndOddTextsGiveNoMentions() {
+    #expect(Annotator().annotate(text: "").mentions.isEmpty)
+    #expect(Annotator().annotate(text: "   \n\n  ").mentions.isEmpty)
+    let long = String(repeating: "x", count: 100_000)
+    #expect(Annotator().annotate(text: long).tokenCount == 1)
+  }
+}

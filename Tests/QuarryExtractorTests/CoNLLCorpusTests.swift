@@ -1,0 +1,45 @@
+import QuarryCore
+import Testing
+
+@testable import QuarryExtractor
+
+@Suite struct CoNLLCorpusTests {
+  func read(_ text: String) throws -> [CoNLLDocument] {
+    let path = ExtractorTestSupport.temporaryDirectory() + "/data.txt"
+    try FilePaths.write(text, to: path)
+    return try CoNLLCorpus.read(path: path)
+  }
+
+  @Test func rebuildsRunningTextAndCharacterSpans() throws {
+    let documents = try read(ExtractorTestSupport.conll)
+    #expect(documents.count == 2)
+    let first = documents[0]
+    #expect(
+      first.text
+        == "Angela Merkel visited Paris on Monday.\nThe United Nations said (in a statement) the German leader's trip was \"useful\"."
+    )
+    let scalars = Array(first.text.unicodeScalars)
+    let spans = first.entities.map { (String(String.UnicodeScalarView(scalars[$0.start..<$0.end])), $0.type) }
+    #expect(spans.map(\.0) == ["Angela Merkel", "Paris", "United Nations", "German"])
+    #expect(spans.map(\.1) == ["PER", "LOC", "ORG", "MISC"])
+    #expect(first.tokenCount == 26)
+  }
+
+  @Test func acceptsIOB1Tags() throws {
+    let documents = try read(
+      "Peter NNP B-NP I-PER\nBlackburn NNP I-NP I-PER\nand CC O O\nKohl NNP B-NP I-PER\n")
+    #expect(documents[0].entities.map(\.type) == ["PER", "PER"])
+    #expect(documents[0].entities.map(\.start) == [0, 20])
+  }
+
+  @Test func namesTheLineOfABadTag() throws {
+    #expect(throws: CoNLLCorpus.FormatError.self) {
+      try read("Peter NNP B-NP B-PER\nBlackburn NNP I-NP PERSON\n")
+    }
+    do {
+      _ = try read("Peter NNP B-NP B-PER\nBlackburn NNP I-NP PERSON\n")
+    } catch {
+      #expect("\(error)".contains("data.txt:2: 'PERSON' is not an IOB tag"))
+    }
+  }
+}
