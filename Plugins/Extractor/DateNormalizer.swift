@@ -32,11 +32,12 @@ public enum DateNormalizer {
   /// the caller already has them.
   /// The words a date expression can start with, besides numbers: most tokens are none
   /// of them and are passed over with one lookup.
-  static let starters: Set<String> = Set(months.keys).union(weekdays.keys).union([
-    "today", "tonight", "yesterday", "tomorrow", "last", "this", "next", "past", "a", "an", "one", "two",
-    "three",
-    "four", "five", "six", "seven", "eight", "nine", "ten",
-  ])
+  static let starters = WordSet(
+    Array(months.keys).sorted() + Array(weekdays.keys).sorted() + [
+      "today", "tonight", "yesterday", "tomorrow", "last", "this", "next", "past", "a", "an", "one", "two",
+      "three",
+      "four", "five", "six", "seven", "eight", "nine", "ten",
+    ])
 
   public static func find(
     in tokens: [TextToken], lowercased: [String]? = nil, documentDate: CalendarDate?

@@ -44,13 +44,15 @@ struct ExtractCommand: Command {
     defer {
       if showsProgress { session.progress(nil, force: forced) }
     }
+    // One scratch space per worker, kept from batch to batch.
+    let scratches = (0..<jobs).map { _ in Annotator.Scratch() }
     // Batches keep memory bounded and let the session thread commit results in order.
     let batchSize = max(jobs * 16, 64)
     var batchStart = 0
     while batchStart < pending.count {
       let batch = Array(pending[batchStart..<min(pending.count, batchStart + batchSize)])
       let documents = batch.map { workspace.documents[$0] }
-      let results = Self.annotate(documents, with: annotator, jobs: jobs)
+      let results = Self.annotate(documents, with: annotator, jobs: jobs, scratches: scratches)
       for (offset, result) in results.enumerated() {
         guard let result else { continue }
         workspace.setAnnotations(result, forDocument: batch[offset])
@@ -79,20 +81,23 @@ struct ExtractCommand: Command {
 
   /// Annotates documents on `jobs` threads; an entry is nil where Ctrl-C stopped the work
   /// before that document.
-  static func annotate(_ documents: [Document], with annotator: Annotator, jobs: Int)
-    -> [DocumentAnnotations?]
-  {
+  static func annotate(
+    _ documents: [Document], with annotator: Annotator, jobs: Int, scratches: [Annotator.Scratch] = []
+  ) -> [DocumentAnnotations?] {
     let results = ResultSlots<DocumentAnnotations>(count: documents.count)
     if jobs == 1 || documents.count == 1 {
+      let scratch = scratches.first ?? Annotator.Scratch()
       for index in documents.indices where !Interrupt.isRaised {
-        results.store(annotator.annotate(documents[index]), at: index)
+        results.store(annotator.annotate(documents[index], scratch: scratch), at: index)
       }
       return results.values
     }
     let next = WorkCounter()
-    DispatchQueue.concurrentPerform(iterations: min(jobs, documents.count)) { _ in
+    let workers = ScratchSpaces(scratches, count: jobs)
+    DispatchQueue.concurrentPerform(iterations: min(jobs, documents.count)) { worker in
+      let scratch = workers.space(worker)
       while !Interrupt.isRaised, let index = next.take(below: documents.count) {
-        results.store(annotator.annotate(documents[index]), at: index)
+        results.store(annotator.annotate(documents[index], scratch: scratch), at: index)
       }
     }
     return results.values
@@ -108,6 +113,18 @@ final class ResultSlots<Element: Sendable>: Sendable {
   func store(_ value: Element, at index: Int) { slots.withLock { $0[index] = value } }
 
   var values: [Element?] { slots.withLock { $0 } }
+}
+
+/// The scratch spaces of the workers: worker `n` of `concurrentPerform` alone uses
+/// space `n`, so handing them to threads is safe though a space is not `Sendable`.
+final class ScratchSpaces: @unchecked Sendable {
+  private let spaces: [Annotator.Scratch]
+
+  init(_ spaces: [Annotator.Scratch], count: Int) {
+    self.spaces = spaces.count >= count ? spaces : (0..<count).map { _ in Annotator.Scratch() }
+  }
+
+  func space(_ worker: Int) -> Annotator.Scratch { spaces[worker] }
 }
 
 /// Hands out work item numbers to threads.

@@ -87,9 +87,10 @@ public final class EntityTagger: Sendable {
     return bytes
   }
 
-  /// Labels for every token of a document.
-  func labels(_ input: TaggerInput) -> [UInt8] {
-    TaggerFeatures.decode(input, weights: weights)
+  /// Labels for every token of a document; `cache` remembers word scores between calls
+  /// on one thread.
+  func labels(_ input: TaggerInput, cache: WordScoreCache? = nil) -> [UInt8] {
+    TaggerFeatures.decode(input, weights: weights, cache: cache)
   }
 
   /// Entities as token ranges with their types.

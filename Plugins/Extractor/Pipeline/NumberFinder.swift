@@ -4,27 +4,27 @@ import QuarryModel
 /// tokens no other mention has taken: "$1.5 billion", "3 percent", "20 kilometres",
 /// "second", "2,000", "3:30 p.m.".
 enum NumberFinder {
-  static let scales: Set<String> = [
+  static let scales: WordSet = [
     "hundred", "thousand", "million", "billion", "trillion", "mln", "bln", "bn",
   ]
-  static let currencies: Set<String> = [
+  static let currencies: WordSet = [
     "dollars", "dollar", "euros", "euro", "pounds", "sterling", "yen", "yuan", "renminbi", "rupees", "rubles",
     "roubles", "francs", "marks", "pesos", "cents", "won", "lira", "shekels", "dinars", "riyals",
   ]
-  static let currencySymbols: Set<String> = ["$", "€", "£", "¥", "₹", "US$", "C$", "A$", "HK$"]
-  static let units: Set<String> = [
+  static let currencySymbols: WordSet = ["$", "€", "£", "¥", "₹", "US$", "C$", "A$", "HK$"]
+  static let units: WordSet = [
     "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "metre",
     "meter", "feet", "foot", "inches", "tons", "tonnes", "ton", "tonne", "kg", "kilograms", "grams",
     "barrels",
     "acres", "hectares", "litres", "liters", "gallons", "degrees", "mph", "knots", "megawatts", "square",
   ]
-  static let numberWords: Set<String> = [
+  static let numberWords: WordSet = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
     "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
     "dozen", "dozens", "hundreds", "thousands", "millions",
   ]
-  static let ordinals: Set<String> = [
+  static let ordinals: WordSet = [
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
     "twelfth", "twentieth", "hundredth",
   ]

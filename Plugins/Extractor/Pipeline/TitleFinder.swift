@@ -4,10 +4,10 @@ import QuarryExtractorResources
 /// State", "national security adviser" — as a head word ("secretary", "spokesman") with
 /// the modifiers before it ("defense", "house", "embassy") and "of" phrases after it.
 struct TitleFinder: Sendable {
-  let heads: Set<String>
-  let modifiers: Set<String>
+  let heads: WordSet
+  let modifiers: WordSet
   /// Heads too common in other senses to be a title alone and in lower case.
-  static let ambiguous: Set<String> = [
+  static let ambiguous: WordSet = [
     "major", "general", "head", "chief", "executive", "representative", "justice", "chair", "anchor",
     "captain",
     "officer", "manager", "leader", "founder", "editor", "director", "analyst", "coach", "deputy", "king",
@@ -23,8 +23,8 @@ struct TitleFinder: Sendable {
     for row in EmbeddedResource.rows({ quarry_resource_titles($0) }) where row.count == 2 {
       if row[0] == "HEAD" { heads.insert(String(row[1])) } else { modifiers.insert(String(row[1])) }
     }
-    self.heads = heads
-    self.modifiers = modifiers
+    self.heads = WordSet(heads)
+    self.modifiers = WordSet(modifiers)
   }
 
   /// Title spans as token ranges within `sentence`. `places` marks tokens of place names
