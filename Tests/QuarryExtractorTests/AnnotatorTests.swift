@@ -107,7 +107,9 @@ import Testing
   @Test func aScratchSpaceChangesNothingButSpeed() throws {
     let (text, _) = try sample()
     let scratch = Annotator.Scratch()
-    let texts = [text, "Angela Merkel met Emmanuel Macron in Berlin.", text, "CHINA SAYS NO TO TALKS WITH U.S."]
+    let texts = [
+      text, "Angela Merkel met Emmanuel Macron in Berlin.", text, "CHINA SAYS NO TO TALKS WITH U.S.",
+    ]
     for text in texts {
       let plain = Annotator().annotate(text: text, date: CalendarDate(iso: "2023-05-30"))
       let cached = Annotator().annotate(text: text, date: CalendarDate(iso: "2023-05-30"), scratch: scratch)
