@@ -45,7 +45,7 @@ func warnIfPending(_ invocation: Invocation, _ workspace: Workspace) {
 }
 
 private let typeCompletion = CompletionSource.values(EntityType.labels)
-private let documentCompletion = CompletionSource.dynamic { session in
+let documentCompletion = CompletionSource.dynamic { session in
   Workspace.of(session).documents.map(\.id)
 }
 
@@ -89,8 +89,9 @@ struct EntitiesCommand: Command {
     var selected = workspace.entities
     if let document = try documentIndex(invocation, workspace) {
       var counts: [String: Int] = [:]
-      for mention in workspace.annotations[document]?.mentions ?? [] where mention.type.isNamed {
-        counts[(mention.canonical ?? mention.text) + "\u{0}" + mention.type.rawValue, default: 0] += 1
+      for mention in workspace.annotations[document]?.mentions ?? [] {
+        guard let (name, type) = mention.entityKey else { continue }
+        counts[name + "\u{0}" + type.rawValue, default: 0] += 1
       }
       selected = selected.filter { counts[$0.name + "\u{0}" + $0.type.rawValue] != nil }
     }
@@ -154,7 +155,7 @@ struct MentionsCommand: Command {
         rows.append([
           id, .int(Int(mention.start)), .int(Int(mention.end)), .string(mention.text),
           .string(mention.type.rawValue),
-          mention.type.isNamed ? .string(mention.canonical ?? mention.text) : .null,
+          mention.entityKey.map { .string($0.name) } ?? .null,
           mention.value.map(Value.string) ?? .null, .int(Int(mention.sentence)),
         ])
       }

@@ -233,8 +233,8 @@ public enum ExtractorPlugin {
     name: "extractor", version: QuarryVersion.current,
     summary: "Ingest news articles and extract what they say",
     commands: [
-      IngestCommand(), DocumentsCommand(), ExtractCommand(), EntitiesCommand(), MentionsCommand(),
-      NERTrainCommand(),
-      NEREvaluateCommand(),
+      IngestCommand(), DocumentsCommand(), ExtractCommand(), EntitiesCommand(), EntityCommand(),
+      MentionsCommand(),
+      RelationsCommand(), QuotesCommand(), NERTrainCommand(), NEREvaluateCommand(),
     ])
 }

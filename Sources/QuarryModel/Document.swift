@@ -88,9 +88,9 @@ public final class Workspace: @unchecked Sendable {
   public func setAnnotations(_ found: DocumentAnnotations, forDocument index: Int) {
     precondition(annotations[index] == nil, "a document is extracted once")
     annotations[index] = found
-    for mention in found.mentions where mention.type.isNamed {
-      let name = mention.canonical ?? mention.text
-      let key = EntityKey(name: name, type: mention.type)
+    for mention in found.mentions {
+      guard let (name, type) = mention.entityKey else { continue }
+      let key = EntityKey(name: name, type: type)
       let id: Int
       if let existing = entityIndex[key] {
         id = existing
@@ -99,7 +99,7 @@ public final class Workspace: @unchecked Sendable {
         entityIndex[key] = id
         entities.append(
           Entity(
-            id: id + 1, name: name, type: mention.type, aliases: [], mentionCount: 0, documentCount: 0,
+            id: id + 1, name: name, type: type, aliases: [], mentionCount: 0, documentCount: 0,
             lastDocument: -1))
       }
       entities[id].mentionCount += 1

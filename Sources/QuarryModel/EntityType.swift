@@ -62,10 +62,13 @@ public struct Mention: Sendable, Equatable {
   public var value: String?
   /// The sentence the mention is in, counted from 0.
   public var sentence: Int32
+  /// The type of the entity it refers to, where that differs from the mention's own:
+  /// "Chinese" (NORP) refers to China (GPE).
+  public var entityType: EntityType?
 
   public init(
     start: Int, end: Int, text: String, type: EntityType, canonical: String? = nil, value: String? = nil,
-    sentence: Int = 0
+    sentence: Int = 0, entityType: EntityType? = nil
   ) {
     self.start = Int32(clamping: start)
     self.end = Int32(clamping: end)
@@ -73,6 +76,65 @@ public struct Mention: Sendable, Equatable {
     self.type = type
     self.canonical = canonical
     self.value = value
+    self.sentence = Int32(clamping: sentence)
+    self.entityType = entityType
+  }
+
+  /// The entity's canonical name and type, for named mentions.
+  public var entityKey: (name: String, type: EntityType)? {
+    type.isNamed ? (canonical ?? text, entityType ?? type) : nil
+  }
+}
+
+/// A fact between two entities, or an entity and a value (a role's title), with where it
+/// was read: `Lloyd Austin` `role` `Defense Secretary`; `Li Shangfu` `member_of` `China`.
+public struct Relation: Sendable, Equatable {
+  public var subject: String
+  /// A lemma (`meet`, `shoot down`), or `role`, `member_of`, `represents`.
+  public var predicate: String
+  public var object: String
+  /// When it happened, ISO 8601, where the text says.
+  public var date: String?
+  public var sentence: Int32
+  public var confidence: Double
+  /// The evidence: `[start, end)` in code points of the document's text.
+  public var start: Int32
+  public var end: Int32
+  public var negated: Bool
+
+  public init(
+    subject: String, predicate: String, object: String, date: String? = nil, sentence: Int,
+    confidence: Double,
+    start: Int, end: Int, negated: Bool = false
+  ) {
+    self.subject = subject
+    self.predicate = predicate
+    self.object = object
+    self.date = date
+    self.sentence = Int32(clamping: sentence)
+    self.confidence = confidence
+    self.start = Int32(clamping: start)
+    self.end = Int32(clamping: end)
+    self.negated = negated
+  }
+}
+
+/// A direct quotation and who said it.
+public struct Quote: Sendable, Equatable {
+  /// The canonical name of the speaker; nil when the text does not say.
+  public var speaker: String?
+  /// The words inside the quotation marks.
+  public var text: String
+  /// `[start, end)` of the quoted words in code points of the document's text.
+  public var start: Int32
+  public var end: Int32
+  public var sentence: Int32
+
+  public init(speaker: String?, text: String, start: Int, end: Int, sentence: Int) {
+    self.speaker = speaker
+    self.text = text
+    self.start = Int32(clamping: start)
+    self.end = Int32(clamping: end)
     self.sentence = Int32(clamping: sentence)
   }
 }
@@ -82,11 +144,17 @@ public struct DocumentAnnotations: Sendable {
   public var tokenCount: Int
   public var sentenceCount: Int
   public var mentions: [Mention]
+  public var relations: [Relation]
+  public var quotes: [Quote]
 
-  public init(tokenCount: Int, sentenceCount: Int, mentions: [Mention]) {
+  public init(
+    tokenCount: Int, sentenceCount: Int, mentions: [Mention], relations: [Relation] = [], quotes: [Quote] = []
+  ) {
     self.tokenCount = tokenCount
     self.sentenceCount = sentenceCount
     self.mentions = mentions
+    self.relations = relations
+    self.quotes = quotes
   }
 }
 

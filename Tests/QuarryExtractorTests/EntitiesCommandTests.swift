@@ -5,21 +5,9 @@ import Testing
 @testable import QuarryExtractor
 
 @Suite struct EntitiesCommandTests {
-  func extractedSession() throws -> Session {
-    let session = ExtractorTestSupport.session()
-    let result = ExtractorTestSupport.run(
-      "ingest \(ExtractorTestSupport.sampleArticle); extract", in: session)
-    #expect(result.errors.isEmpty)
-    return session
-  }
-
-  func table(_ source: String, _ session: Session) -> Table? {
-    ExtractorTestSupport.run(source, in: session).values.last?.tableValue
-  }
-
   @Test func listsEntitiesWithTheDesignColumns() throws {
-    let session = try extractedSession()
-    let entities = try #require(table("entities", session))
+    let session = ExtractorTestSupport.extractedSample()
+    let entities = try #require(ExtractorTestSupport.table("entities", session))
     #expect(entities.columns == ["id", "name", "type", "aliases", "mentions", "docs"])
     let austin = try #require(entities.rows.first { $0[1] == .string("Lloyd Austin") })
     #expect(austin[2] == .string("PERSON"))
@@ -32,23 +20,25 @@ import Testing
   }
 
   @Test func filtersByTypeMentionsPatternAndDocument() throws {
-    let session = try extractedSession()
-    let people = try #require(table("entities --type PERSON", session))
+    let session = ExtractorTestSupport.extractedSample()
+    let people = try #require(ExtractorTestSupport.table("entities --type PERSON", session))
     #expect(!people.rows.isEmpty && people.rows.allSatisfy { $0[2] == .string("PERSON") })
-    let several = try #require(table("entities --type [PERSON GPE] --min-mentions 3", session))
+    let several = try #require(
+      ExtractorTestSupport.table("entities --type [PERSON GPE] --min-mentions 3", session))
     #expect(several.rows.allSatisfy { ($0[4].intValue ?? 0) >= 3 })
     #expect(several.rows.contains { $0[1] == .string("China") })
-    let pattern = try #require(table("entities 'l*'", session))
+    let pattern = try #require(ExtractorTestSupport.table("entities 'l*'", session))
     #expect(pattern.rows.allSatisfy { $0[1].plainText.lowercased().hasPrefix("l") })
-    let substring = try #require(table("entities shang", session))
+    let substring = try #require(ExtractorTestSupport.table("entities shang", session))
     #expect(substring.rows.map { $0[1] } == [.string("Li Shangfu")])
     let document = try #require(
-      table("entities --doc 2023-05-30-china-declines-defense-meeting --limit 2", session))
+      ExtractorTestSupport.table(
+        "entities --doc 2023-05-30-china-declines-defense-meeting --limit 2", session))
     #expect(document.rows.count == 2)
   }
 
   @Test func unknownTypesAndDocumentsAreClearErrors() throws {
-    let session = try extractedSession()
+    let session = ExtractorTestSupport.extractedSample()
     let badType = ExtractorTestSupport.run("entities --type PERSONS", in: session)
     let message = badType.errors.messages
     #expect(message.contains("unknown entity type 'PERSONS'"))

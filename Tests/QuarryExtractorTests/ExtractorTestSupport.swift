@@ -44,6 +44,19 @@ enum ExtractorTestSupport {
     return (values, errors)
   }
 
+  /// A session with the sample article ingested and extracted.
+  static func extractedSample() -> Session {
+    let session = session()
+    let result = run("ingest \(sampleArticle); extract", in: session)
+    precondition(result.errors.isEmpty, "the sample article should extract: \(result.errors)")
+    return session
+  }
+
+  /// The table the last statement of `source` gives.
+  static func table(_ source: String, _ session: Session) -> Table? {
+    run(source, in: session).values.last?.tableValue
+  }
+
   static func temporaryDirectory() -> String {
     let path = "/tmp/quarry-extractor-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     mkdir(path, 0o755)

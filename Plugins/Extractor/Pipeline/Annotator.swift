@@ -9,11 +9,13 @@ public struct Annotator: Sendable {
   public let tagger: EntityTagger?
   let gazetteer: Gazetteer
   let titles: TitleFinder
+  let canonicalizer: Canonicalizer
 
   public init(tagger: EntityTagger? = EntityTagger.standard) {
     self.tagger = tagger
     self.gazetteer = .standard
     self.titles = .standard
+    self.canonicalizer = .standard
   }
 
   /// What one thread keeps between documents to go faster; never shared between threads.
@@ -147,18 +149,17 @@ public struct Annotator: Sendable {
     }
 
     // Dates and times, where no entity already is.
-    var mentions: [Mention] = []
+    var found: [(mention: Mention, range: Range<Int>)] = []
     for expression in DateNormalizer.find(in: tokens, lowercased: lower, documentDate: date) {
       let first = TaggerTraining.lowerBound(tokens, expression.start)
       var end = first
       while end < tokens.count && tokens[end].end <= expression.end { end += 1 }
       guard first < end, !(first..<end).contains(where: { taken[$0] }) else { continue }
       for index in first..<end { taken[index] = true }
-      mentions.append(
-        Mention(
-          start: expression.start, end: expression.end,
-          text: slice(scalars, expression.start, expression.end),
-          type: .date, value: expression.value, sentence: Int(sentenceOf[first])))
+      let mention = Mention(
+        start: expression.start, end: expression.end, text: slice(scalars, expression.start, expression.end),
+        type: .date, value: expression.value, sentence: Int(sentenceOf[first]))
+      found.append((mention, first..<end))
     }
     for sentence in sentences {
       spans += NumberFinder.find(tokens, lower: lower, taken: taken, in: sentence)
@@ -168,35 +169,26 @@ public struct Annotator: Sendable {
       let start = tokens[span.range.lowerBound].start
       let end = tokens[span.range.upperBound - 1].end
       let text = slice(scalars, start, end)
-      mentions.append(
-        Mention(
-          start: start, end: end, text: text, type: span.type,
-          canonical: span.type.isNamed ? text : nil, sentence: Int(sentenceOf[span.range.lowerBound])))
+      let mention = Mention(
+        start: start, end: end, text: text, type: span.type, canonical: span.type.isNamed ? text : nil,
+        sentence: Int(sentenceOf[span.range.lowerBound]))
+      found.append((mention, span.range))
     }
-    mentions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
-    linkSurnames(&mentions)
-    return DocumentAnnotations(tokenCount: tokens.count, sentenceCount: sentences.count, mentions: mentions)
-  }
-
-  /// A one-word person mention that is the last word of a fuller name in the same
-  /// document takes that name: "Austin" → "Lloyd Austin". A name shared by two people
-  /// ("Bush" for George and Laura) is left as it is.
-  func linkSurnames(_ mentions: inout [Mention]) {
-    var fullNames: [String: Set<String>] = [:]
-    for mention in mentions where mention.type == .person {
-      let words = mention.text.split(separator: " ")
-      guard words.count > 1, let last = words.last else { continue }
-      fullNames[String(last), default: []].insert(mention.text)
-      if words.count > 2, let first = words.first {
-        fullNames[String(first), default: []].insert(mention.text)
-      }
+    // "R-Calif." after a name is a party and a state, read by the role finder.
+    found.removeAll {
+      $0.mention.type.isNamed && $0.mention.type != .title && RoleFinder.isPartyTag($0.mention.text)
     }
-    for index in mentions.indices where mentions[index].type == .person && !mentions[index].text.contains(" ")
-    {
-      if let names = fullNames[mentions[index].text], names.count == 1, let name = names.first {
-        mentions[index].canonical = name
-      }
-    }
+    found.sort { ($0.mention.start, $0.mention.end) < ($1.mention.start, $1.mention.end) }
+    var mentions = found.map(\.mention)
+    let ranges = found.map(\.range)
+    canonicalizer.apply(&mentions, mentionTokens: ranges, tokens: tokens, lower: lower)
+    let text = DocumentText(
+      scalars: scalars, tokens: tokens, lower: lower, sentences: sentences, sentenceOf: sentenceOf)
+    let relations = RoleFinder.roles(text, mentions: mentions, ranges: ranges)
+    let quotes = QuoteFinder.quotes(text, mentions: mentions, ranges: ranges)
+    return DocumentAnnotations(
+      tokenCount: tokens.count, sentenceCount: sentences.count, mentions: mentions, relations: relations,
+      quotes: quotes)
   }
 
   private func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {

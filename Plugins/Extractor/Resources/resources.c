@@ -16,6 +16,9 @@ static const unsigned char demonyms[] = {
 static const unsigned char titles[] = {
 #embed "titles.tsv" suffix(,) if_empty()
   0};
+static const unsigned char countries[] = {
+#embed "countries.tsv" suffix(,) if_empty()
+  0};
 
 const unsigned char *quarry_resource_ner_model(size_t *size) {
   *size = sizeof(ner_model) - 1;
@@ -32,4 +35,8 @@ const unsigned char *quarry_resource_demonyms(size_t *size) {
 const unsigned char *quarry_resource_titles(size_t *size) {
   *size = sizeof(titles) - 1;
   return titles;
+}
+const unsigned char *quarry_resource_countries(size_t *size) {
+  *size = sizeof(countries) - 1;
+  return countries;
 }

@@ -9,5 +9,6 @@ const unsigned char *quarry_resource_ner_model(size_t *size);
 const unsigned char *quarry_resource_places(size_t *size);
 const unsigned char *quarry_resource_demonyms(size_t *size);
 const unsigned char *quarry_resource_titles(size_t *size);
+const unsigned char *quarry_resource_countries(size_t *size);
 
 #endif

@@ -1,0 +1,214 @@
+import QuarryCore
+import QuarryModel
+
+/// Completion of canonical entity names.
+let entityNameCompletion = CompletionSource.dynamic { session in
+  Workspace.of(session).entities.map(\.name)
+}
+
+/// Reads a name argument that must be an entity of the workspace; an unknown one is an
+/// error suggesting the nearest names.
+func knownEntityName(_ invocation: Invocation, _ argument: String, _ workspace: Workspace) throws -> String? {
+  guard let name = invocation.string(argument) else { return nil }
+  if workspace.entities.contains(where: { $0.name == name }) { return name }
+  if let entity = workspace.entities.first(where: { $0.name.lowercased() == name.lowercased() }) {
+    return entity.name
+  }
+  let help = Suggestion.nearest(to: name, in: workspace.entities.map(\.name)).map { "did you mean '\($0)'?" }
+  throw invocation.error("no entity named '\(name)'", at: argument, help: help ?? "see `entities`")
+}
+
+/// `quotes`: direct quotations and who said them.
+struct QuotesCommand: Command {
+  let signature = Signature(
+    "quotes", abstract: "List direct quotations with their speakers",
+    discussion: """
+      One row per quotation: the speaker's canonical name (null when the text does not say),
+      the quoted words, the document, [start, end) offsets of the words in code points and
+      the sentence. Speakers come from "...," X said / said X / X told, X said: "...",
+      according to X, and quotations continued over paragraphs.
+      """,
+    flags: [
+      Flag(
+        "speaker", short: "s", .string, help: "only this speaker's quotations",
+        completion: entityNameCompletion),
+      Flag("doc", short: "d", .string, help: "only this document", completion: documentCompletion),
+    ],
+    input: .none, output: .table,
+    examples: [
+      Example("quotes | select speaker text", "who said what"),
+      Example(
+        "ingest Scripts/corpus; extract; quotes | where speaker == null | count",
+        "quotations nobody is named for"),
+    ])
+
+  func run(_ invocation: Invocation) throws -> Value {
+    let workspace = Workspace.of(invocation.session)
+    warnIfPending(invocation, workspace)
+    let speaker = try knownEntityName(invocation, "speaker", workspace)
+    let only = try documentIndex(invocation, workspace)
+    var rows: [[Value]] = []
+    for (index, annotations) in workspace.annotations.enumerated() {
+      guard let annotations, only == nil || only == index else { continue }
+      let id = Value.string(workspace.documents[index].id)
+      for quote in annotations.quotes where speaker == nil || quote.speaker == speaker {
+        rows.append([
+          quote.speaker.map(Value.string) ?? .null, .string(quote.text), id, .int(Int(quote.start)),
+          .int(Int(quote.end)), .int(Int(quote.sentence)),
+        ])
+      }
+    }
+    return .table(Table(columns: ["speaker", "text", "doc", "start", "end", "sentence"], rows: rows))
+  }
+}
+
+/// `relations`: facts between entities, with their evidence.
+struct RelationsCommand: Command {
+  let signature = Signature(
+    "relations", abstract: "List relations between entities: roles, memberships and events",
+    discussion: """
+      One row per fact: subject, predicate (a lemma, or role / member_of / represents),
+      object, date (ISO 8601, where the text gives one), document, sentence, confidence,
+      and the evidence's [start, end) offsets. --about keeps the facts an entity is the
+      subject or object of; --since and --until keep dated facts within the dates.
+      """,
+    flags: [
+      Flag(
+        "about", short: "a", .string, help: "only facts about this entity", completion: entityNameCompletion),
+      Flag("predicate", short: "p", .string, help: "only this predicate (role, member_of, meet...)"),
+      Flag("since", .date, help: "only facts dated on or after this date"),
+      Flag("until", .date, help: "only facts dated on or before this date"),
+      Flag("doc", short: "d", .string, help: "only this document", completion: documentCompletion),
+    ],
+    input: .none, output: .table,
+    examples: [
+      Example("relations --predicate role | select subject object", "who holds which title"),
+      Example("ingest Scripts/corpus; extract; relations --about China", "every fact about one entity"),
+    ])
+
+  func run(_ invocation: Invocation) throws -> Value {
+    let workspace = Workspace.of(invocation.session)
+    warnIfPending(invocation, workspace)
+    let about = try invocation.string("about").map { _ in try knownEntityName(invocation, "about", workspace)!
+    }
+    let predicate = invocation.string("predicate")
+    let since = invocation.value("since").flatMap(dateOf)
+    let until = invocation.value("until").flatMap(dateOf)
+    let only = try documentIndex(invocation, workspace)
+    var rows: [[Value]] = []
+    for (index, annotations) in workspace.annotations.enumerated() {
+      guard let annotations, only == nil || only == index else { continue }
+      let id = Value.string(workspace.documents[index].id)
+      for relation in annotations.relations {
+        if let about, relation.subject != about && relation.object != about { continue }
+        if let predicate, relation.predicate != predicate { continue }
+        if since != nil || until != nil {
+          guard let date = relation.date.flatMap(CalendarDate.init(iso:)) else { continue }
+          if let since, date < since { continue }
+          if let until, date > until { continue }
+        }
+        rows.append([
+          .string(relation.subject), .string(relation.predicate), .string(relation.object),
+          relation.date.map(Value.string) ?? .null, id, .int(Int(relation.sentence)),
+          .float(relation.confidence),
+          .bool(relation.negated), .int(Int(relation.start)), .int(Int(relation.end)),
+        ])
+      }
+    }
+    return .table(
+      Table(
+        columns: [
+          "subject", "predicate", "object", "date", "doc", "sentence", "confidence", "negated", "start",
+          "end",
+        ],
+        rows: rows))
+  }
+}
+
+/// `entity NAME`: everything the workspace knows about one entity.
+struct EntityCommand: Command {
+  let signature = Signature(
+    "entity", abstract: "Show one entity: type, aliases, roles, memberships, mentions, relations, quotes",
+    discussion: """
+      A record with the entity's canonical name, type, aliases, mention and document counts,
+      its roles and memberships, the first and last dates of the articles that name it, a few
+      mentions with their context, the relations it is in, and its quotations.
+      """,
+    parameters: [Parameter("name", help: "the entity's canonical name", completion: entityNameCompletion)],
+    input: .none, output: .record,
+    examples: [
+      Example("ingest Scripts/corpus; extract; entity China | get aliases", "the other names of one entity")
+    ])
+
+  func run(_ invocation: Invocation) throws -> Value {
+    let workspace = Workspace.of(invocation.session)
+    warnIfPending(invocation, workspace)
+    guard let name = try knownEntityName(invocation, "name", workspace),
+      let entity = workspace.entities.first(where: { $0.name == name })
+    else { throw invocation.error("'entity' needs a name", help: "usage: \(signature.usage)") }
+    var roles: [String] = []
+    var memberships: [String] = []
+    var relations: [[Value]] = []
+    var quotes: [[Value]] = []
+    var snippets: [[Value]] = []
+    var dates: [CalendarDate] = []
+    for (index, annotations) in workspace.annotations.enumerated() {
+      guard let annotations else { continue }
+      let document = workspace.documents[index]
+      var named = false
+      for mention in annotations.mentions where mention.entityKey?.name == name {
+        named = true
+        if snippets.count < 5 {
+          snippets.append([
+            .string(document.id), .string(mention.text), .string(context(document.text, mention)),
+          ])
+        }
+      }
+      if named, let date = document.date { dates.append(date) }
+      for relation in annotations.relations where relation.subject == name || relation.object == name {
+        if relation.subject == name && relation.predicate == "role" && !roles.contains(relation.object) {
+          roles.append(relation.object)
+        }
+        if relation.subject == name && relation.predicate == "member_of"
+          && !memberships.contains(relation.object)
+        {
+          memberships.append(relation.object)
+        }
+        relations.append([
+          .string(relation.subject), .string(relation.predicate), .string(relation.object),
+          relation.date.map(Value.string) ?? .null, .string(document.id),
+        ])
+      }
+      for quote in annotations.quotes where quote.speaker == name {
+        quotes.append([.string(quote.text), .string(document.id)])
+      }
+    }
+    return .record(
+      Record([
+        "name": .string(entity.name), "type": .string(entity.type.rawValue),
+        "aliases": .list(entity.aliases.map(Value.string)), "mentions": .int(entity.mentionCount),
+        "docs": .int(entity.documentCount), "roles": .list(roles.map(Value.string)),
+        "member_of": .list(memberships.map(Value.string)),
+        "first_seen": dates.min().map(Value.date) ?? .null, "last_seen": dates.max().map(Value.date) ?? .null,
+        "snippets": .table(Table(columns: ["doc", "text", "context"], rows: snippets)),
+        "relations": .table(
+          Table(columns: ["subject", "predicate", "object", "date", "doc"], rows: relations)),
+        "quotes": .table(Table(columns: ["text", "doc"], rows: quotes)),
+      ]))
+  }
+
+  /// Up to 60 code points either side of a mention, on one line.
+  private func context(_ text: String, _ mention: Mention) -> String {
+    let scalars = Array(text.unicodeScalars)
+    let from = max(0, Int(mention.start) - 60)
+    let to = min(scalars.count, Int(mention.end) + 60)
+    var snippet = Tokenizer.makeString(scalars, from, to)
+    snippet = String(snippet.map { $0 == "\n" ? " " : $0 })
+    return (from > 0 ? "…" : "") + snippet + (to < scalars.count ? "…" : "")
+  }
+}
+
+private func dateOf(_ value: Value) -> CalendarDate? {
+  if case .date(let date) = value { return date }
+  return CalendarDate(iso: value.plainText)
+}

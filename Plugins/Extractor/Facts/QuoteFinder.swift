@@ -1,0 +1,234 @@
+import QuarryModel
+
+/// Finds direct quotations and their speakers:
+/// - after the quote: `"...," Pengyu added`, `"..." the Pentagon told the Journal`,
+///   `"...," said Austin`, `"...," he said` (the last person named before);
+/// - before it: `Austin said: "..."`, `justified the decision by saying the U.S. was "..."`
+///   (the sentence's speaker);
+/// - `according to X`;
+/// - a quotation with none of these, right after another, has the same speaker; a
+///   paragraph that opens a quotation and does not close it continues into the next
+///   paragraph that opens with a quotation mark.
+enum QuoteFinder {
+  static let speechVerbs: Set<String> = [
+    "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "stated", "states", "noted",
+    "notes", "explained", "explains", "wrote", "writes", "insisted", "insists", "declared", "declares",
+    "warned",
+    "warns", "argued", "argues", "replied", "replies", "continued", "saying", "announced", "announces",
+    "stressed",
+    "stresses", "recalled", "recalls", "urged", "urges", "tweeted", "posted", "claimed", "claims",
+    "acknowledged",
+    "admitted", "conceded", "countered", "responded", "concluded", "added.",
+  ]
+  static let pronouns: Set<String> = ["he", "she", "they", "it", "we"]
+
+  /// A quotation's place: its marks and its words as offsets, and its paragraph.
+  struct Span {
+    var open: Int
+    var close: Int?
+    var paragraph: Int
+  }
+
+  static func quotes(_ text: DocumentText, mentions: [Mention], ranges: [Range<Int>]) -> [Quote] {
+    let spans = findSpans(text.scalars)
+    guard !spans.isEmpty else { return [] }
+    let index = MentionIndex(tokenCount: text.tokens.count, ranges: ranges)
+    var quotes: [Quote] = []
+    var previousSpeaker: String?
+    var previousEnd = -1
+    var previousParagraph = -1
+    var previousUnclosed = false
+    for span in spans {
+      let wordsStart = span.open + 1
+      let wordsEnd = span.close ?? paragraphEnd(text.scalars, from: wordsStart)
+      guard wordsEnd > wordsStart else { continue }
+      // Tokens inside the marks, and the tokens around.
+      let firstInside = TaggerTraining.lowerBound(text.tokens, wordsStart)
+      var afterClose = firstInside
+      while afterClose < text.tokens.count && text.tokens[afterClose].start < wordsEnd { afterClose += 1 }
+      if span.close != nil, afterClose < text.tokens.count, text.tokens[afterClose].start == wordsEnd {
+        afterClose += 1  // the closing mark
+      }
+      let openToken = firstInside - 1
+      var speaker = speakerAfter(text, index, mentions, ranges, from: afterClose, quoteStart: openToken)
+      if speaker == nil { speaker = speakerBefore(text, index, mentions, ranges, openToken: openToken) }
+      let continues =
+        (span.paragraph == previousParagraph && onlySpaceOrSentence(text.scalars, previousEnd, span.open))
+        || (previousUnclosed && span.paragraph == previousParagraph + 1)
+      if speaker == nil && continues { speaker = previousSpeaker }
+      if speaker == nil && startsParagraph(text.scalars, span.open) && previousSpeaker != nil
+        && span.paragraph == previousParagraph + 1 && previousUnclosed
+      {
+        speaker = previousSpeaker
+      }
+      // A speaker found after a continued quotation also speaks its earlier parts.
+      if let speaker, continues, let last = quotes.indices.last, quotes[last].speaker == nil {
+        quotes[last].speaker = speaker
+      }
+      let sentence = firstInside < text.tokens.count ? Int(text.sentenceOf[firstInside]) : 0
+      quotes.append(
+        Quote(
+          speaker: speaker, text: text.text(wordsStart, wordsEnd), start: wordsStart, end: wordsEnd,
+          sentence: sentence))
+      previousSpeaker = speaker ?? previousSpeaker
+      previousEnd = span.close.map { $0 + 1 } ?? wordsEnd
+      previousParagraph = span.paragraph
+      previousUnclosed = span.close == nil
+    }
+    return quotes
+  }
+
+  /// Opening and closing marks, paired: curly quotes by their shape, straight ones by
+  /// what surrounds them; a quotation left open ends with its paragraph.
+  static func findSpans(_ scalars: [Unicode.Scalar]) -> [Span] {
+    var spans: [Span] = []
+    var open: Int?
+    var paragraph = 0
+    var index = 0
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if scalar == "\n" {
+        var next = index + 1
+        while next < scalars.count && (scalars[next] == " " || scalars[next] == "\t") { next += 1 }
+        if next < scalars.count && scalars[next] == "\n" {
+          if let start = open { spans.append(Span(open: start, close: nil, paragraph: paragraph)) }
+          open = nil
+          paragraph += 1
+          index = next
+          continue
+        }
+      }
+      let previous: Unicode.Scalar? = index > 0 ? scalars[index - 1] : nil
+      let opensByPlace =
+        previous == nil || previous!.properties.isWhitespace || "([{—–-".unicodeScalars.contains(previous!)
+      if scalar == "“" || (scalar == "\"" && open == nil && opensByPlace) {
+        if let start = open { spans.append(Span(open: start, close: nil, paragraph: paragraph)) }
+        open = index
+      } else if (scalar == "”" || scalar == "\"") && open != nil {
+        spans.append(Span(open: open!, close: index, paragraph: paragraph))
+        open = nil
+      }
+      index += 1
+    }
+    if let start = open { spans.append(Span(open: start, close: nil, paragraph: paragraph)) }
+    return spans
+  }
+
+  static func paragraphEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+    var index = start
+    while index < scalars.count {
+      if scalars[index] == "\n" {
+        var next = index + 1
+        while next < scalars.count && (scalars[next] == " " || scalars[next] == "\t") { next += 1 }
+        if next >= scalars.count || scalars[next] == "\n" { break }
+      }
+      index += 1
+    }
+    var end = index
+    while end > start && scalars[end - 1].properties.isWhitespace { end -= 1 }
+    return end
+  }
+
+  static func startsParagraph(_ scalars: [Unicode.Scalar], _ offset: Int) -> Bool {
+    var index = offset - 1
+    while index >= 0 && (scalars[index] == " " || scalars[index] == "\t") { index -= 1 }
+    return index < 0 || scalars[index] == "\n"
+  }
+
+  /// Whether only white space and the end of a sentence lie between two offsets.
+  static func onlySpaceOrSentence(_ scalars: [Unicode.Scalar], _ from: Int, _ to: Int) -> Bool {
+    guard from >= 0, from <= to else { return false }
+    return scalars[from..<to].allSatisfy { $0.properties.isWhitespace || ".,;:".unicodeScalars.contains($0) }
+  }
+
+  /// `"...," X said`, `"...," said X`, `"..." he said`, `"..." X told Y`, `according to X`.
+  static func speakerAfter(
+    _ text: DocumentText, _ index: MentionIndex, _ mentions: [Mention], _ ranges: [Range<Int>],
+    from start: Int,
+    quoteStart: Int
+  ) -> String? {
+    var cursor = start
+    // The attribution belongs to the quotation's sentence and paragraph.
+    guard cursor < text.tokens.count, cursor > 0, text.tokens[cursor].lineBreaksBefore == 0,
+      text.sentenceOf[cursor] == text.sentenceOf[cursor - 1]
+    else { return nil }
+    while cursor < text.tokens.count && [",", ".", "!", "?", "—", "-"].contains(text.tokens[cursor].text) {
+      cursor += 1
+    }
+    guard cursor < text.tokens.count, text.tokens[cursor].lineBreaksBefore == 0 else { return nil }
+    let sentence = text.sentenceOf[cursor]
+    var verbSeen = false
+    var steps = 0
+    while cursor < text.tokens.count && steps < 8 && text.sentenceOf[cursor] == sentence {
+      let word = text.lower[cursor]
+      if ["\"", "“", "(", ";"].contains(word) { return nil }
+      if word == "according", cursor + 1 < text.tokens.count, text.lower[cursor + 1] == "to" {
+        return speakerMention(index, mentions, at: cursor + 2)
+      }
+      if let found = speakerMention(index, mentions, at: cursor) { return found }
+      if pronouns.contains(word) && (verbSeen || nextIsSpeechVerb(text, cursor)) {
+        return lastPerson(mentions, before: quoteStart, text: text)
+      }
+      if speechVerbs.contains(word) {
+        verbSeen = true
+      } else if verbSeen && !["the", "a", "an"].contains(word) {
+        // "said the Pentagon": a title or determiner may come between.
+        if text.tokens[cursor].text.first?.isLowercase == true && ![",", "."].contains(word) {
+          if index.at(cursor).map({ mentions[$0].type == .title }) != true { return nil }
+        }
+      }
+      cursor += 1
+      steps += 1
+    }
+    return nil
+  }
+
+  static func nextIsSpeechVerb(_ text: DocumentText, _ token: Int) -> Bool {
+    token + 1 < text.tokens.count && speechVerbs.contains(text.lower[token + 1])
+  }
+
+  /// `X said: "..."`, `X, the spokesman, said "..."`, `by saying the U.S. was "..."`: the
+  /// last speech verb before the opening mark in its sentence, and the person or
+  /// organisation before it.
+  static func speakerBefore(
+    _ text: DocumentText, _ index: MentionIndex, _ mentions: [Mention], _ ranges: [Range<Int>], openToken: Int
+  ) -> String? {
+    guard openToken > 0, openToken < text.tokens.count else { return nil }
+    let sentence = text.sentenceOf[openToken]
+    var cursor = openToken - 1
+    var verb: Int?
+    while cursor >= 0 && text.sentenceOf[cursor] == sentence {
+      if speechVerbs.contains(text.lower[cursor]) {
+        verb = cursor
+        break
+      }
+      cursor -= 1
+    }
+    guard let verb else { return nil }
+    var subject = verb - 1
+    while subject >= 0 && text.sentenceOf[subject] == sentence {
+      if let found = speakerMention(index, mentions, at: subject) { return found }
+      if pronouns.contains(text.lower[subject]) { return lastPerson(mentions, before: subject, text: text) }
+      subject -= 1
+    }
+    return nil
+  }
+
+  /// The canonical name of a person or organisation mention at `token`.
+  static func speakerMention(_ index: MentionIndex, _ mentions: [Mention], at token: Int) -> String? {
+    guard let found = index.at(token), let key = mentions[found].entityKey else { return nil }
+    // A person, an organisation, or a country speaking ("Beijing said"); not a
+    // nationality ("the Chinese embassy spokesman").
+    switch mentions[found].type {
+    case .person, .organization, .geopolitical: return key.name
+    default: return nil
+    }
+  }
+
+  /// The last person named before `token`.
+  static func lastPerson(_ mentions: [Mention], before token: Int, text: DocumentText) -> String? {
+    guard token >= 0, token < text.tokens.count else { return nil }
+    let offset = Int32(text.tokens[token].start)
+    return mentions.last { $0.type == .person && $0.end <= offset }?.entityKey?.name
+  }
+}

@@ -1,0 +1,146 @@
+import QuarryModel
+
+/// Finds the roles people hold and what they belong to:
+/// - a title before a name: "U.S. Defense Secretary Lloyd Austin" → Lloyd Austin `role`
+///   Defense Secretary, `member_of` United States;
+/// - a title in apposition: "Liu Pengyu, the Chinese embassy spokesman" → role embassy
+///   spokesman, member of China;
+/// - a party and state tag: "Kevin McCarthy, R-Calif." → `member_of` Republican Party,
+///   `represents` California.
+enum RoleFinder {
+  static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "our", "former"]
+  static let parties: [String: String] = [
+    "r": "Republican Party", "d": "Democratic Party", "i": "independent",
+  ]
+  /// AP-style and postal abbreviations of U.S. states, without their full stops.
+  static let states: [String: String] = {
+    let table = """
+      ala al Alabama|alaska ak Alaska|ariz az Arizona|ark ar Arkansas|calif ca California|colo co Colorado|\
+      conn ct Connecticut|del de Delaware|fla fl Florida|ga ga Georgia|hawaii hi Hawaii|idaho id Idaho|\
+      ill il Illinois|ind in Indiana|iowa ia Iowa|kan ks Kansas|ky ky Kentucky|la la Louisiana|maine me Maine|\
+      md md Maryland|mass ma Massachusetts|mich mi Michigan|minn mn Minnesota|miss ms Mississippi|\
+      mo mo Missouri|mont mt Montana|neb ne Nebraska|nev nv Nevada|nh nh New Hampshire|nj nj New Jersey|\
+      nm nm New Mexico|ny ny New York|nc nc North Carolina|nd nd North Dakota|ohio oh Ohio|okla ok Oklahoma|\
+      ore or Oregon|pa pa Pennsylvania|ri ri Rhode Island|sc sc South Carolina|sd sd South Dakota|\
+      tenn tn Tennessee|texas tx Texas|utah ut Utah|vt vt Vermont|va va Virginia|wash wa Washington|\
+      wva wv West Virginia|wis wi Wisconsin|wyo wy Wyoming
+      """
+    var states: [String: String] = [:]
+    for entry in table.split(separator: "|") {
+      let parts = entry.split(separator: " ", maxSplits: 2)
+      states[String(parts[0])] = String(parts[2])
+      states[String(parts[1])] = String(parts[2])
+    }
+    return states
+  }()
+
+  static func roles(_ text: DocumentText, mentions: [Mention], ranges: [Range<Int>]) -> [Relation] {
+    let index = MentionIndex(tokenCount: text.tokens.count, ranges: ranges)
+    var relations: [Relation] = []
+    func add(
+      _ subject: String, _ predicate: String, _ object: String, _ from: Int, _ to: Int, _ confidence: Double
+    ) {
+      let start = Int(min(mentions[from].start, mentions[to].start))
+      let end = Int(max(mentions[from].end, mentions[to].end))
+      let relation = Relation(
+        subject: subject, predicate: predicate, object: object, sentence: Int(mentions[from].sentence),
+        confidence: confidence, start: start, end: end)
+      if !relations.contains(where: {
+        $0.subject == subject && $0.predicate == predicate && $0.object == object
+          && $0.sentence == relation.sentence
+      }) {
+        relations.append(relation)
+      }
+    }
+    for (number, title) in mentions.enumerated() where title.type == .title {
+      let range = ranges[number]
+      // What the title belongs to: "U.S." or "Chinese" or "China's" just before it.
+      var affiliationToken = range.lowerBound - 1
+      if affiliationToken >= 0 && text.lower[affiliationToken] == "'s" { affiliationToken -= 1 }
+      var affiliation: Int?
+      if let found = index.at(affiliationToken), isAffiliation(mentions[found]),
+        text.sentenceOf[affiliationToken] == text.sentenceOf[range.lowerBound]
+      {
+        affiliation = found
+      }
+      // Whose title: the name right after it, or the name before ", the ...".
+      var person: Int?
+      var confidence = 0.9
+      if let after = index.at(range.upperBound), mentions[after].type == .person,
+        ranges[after].lowerBound == range.upperBound
+      {
+        person = after
+      } else {
+        var cursor = (affiliation.map { ranges[$0].lowerBound } ?? range.lowerBound) - 1
+        while cursor >= 0 && determiners.contains(text.lower[cursor]) { cursor -= 1 }
+        if cursor >= 1, text.tokens[cursor].text == ",", let before = index.at(cursor - 1),
+          mentions[before].type == .person, ranges[before].upperBound == cursor,
+          text.sentenceOf[cursor - 1] == text.sentenceOf[range.lowerBound]
+        {
+          person = before
+          confidence = 0.85
+        }
+      }
+      guard let person, let name = mentions[person].entityKey?.name else { continue }
+      add(name, "role", title.text, person, number, confidence)
+      if let affiliation, let group = mentions[affiliation].entityKey?.name {
+        add(name, "member_of", group, person, affiliation, confidence)
+      }
+    }
+    // "Kevin McCarthy, R-Calif." and "(D-N.Y.)".
+    for mention in mentions where mention.type == .person {
+      guard let name = mention.entityKey?.name else { continue }
+      var offset = Int(mention.end)
+      guard offset + 3 < text.scalars.count, text.scalars[offset] == "," || text.scalars[offset] == " " else {
+        continue
+      }
+      offset += 1
+      while offset < text.scalars.count && (text.scalars[offset] == " " || text.scalars[offset] == "(") {
+        offset += 1
+      }
+      var end = offset
+      while end < text.scalars.count && end - offset < 12 && !",)".unicodeScalars.contains(text.scalars[end])
+        && !text.scalars[end].properties.isWhitespace
+      {
+        end += 1
+      }
+      let tag = text.text(offset, end)
+      let parts = tag.split(separator: "-", maxSplits: 1)
+      guard parts.count == 2, let party = parties[parts[0].lowercased()] else { continue }
+      let stateKey = parts[1].lowercased().filter { $0 != "." }
+      guard let state = states[stateKey] else { continue }
+      let start = Int(mention.start)
+      relations.append(
+        Relation(
+          subject: name, predicate: "member_of", object: party, sentence: Int(mention.sentence),
+          confidence: 0.95,
+          start: start, end: end))
+      relations.append(
+        Relation(
+          subject: name, predicate: "represents", object: state, sentence: Int(mention.sentence),
+          confidence: 0.95,
+          start: start, end: end))
+    }
+    // "Secretary Austin" after "Defense Secretary Lloyd Austin" adds nothing.
+    return relations.filter { relation in
+      relation.predicate != "role"
+        || !relations.contains {
+          $0.predicate == "role" && $0.subject == relation.subject && $0.object != relation.object
+            && $0.object.lowercased().hasSuffix(" " + relation.object.lowercased())
+        }
+    }
+  }
+
+  /// Whether `text` is a party-and-state tag such as "R-Calif." or "D-N.Y.".
+  static func isPartyTag(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", maxSplits: 1)
+    return parts.count == 2 && parties[parts[0].lowercased()] != nil
+      && states[parts[1].lowercased().filter { $0 != "." }] != nil
+  }
+
+  /// Whether a mention names something a person can belong to.
+  static func isAffiliation(_ mention: Mention) -> Bool {
+    guard let key = mention.entityKey else { return false }
+    return [.geopolitical, .organization, .nationality].contains(key.type)
+  }
+}

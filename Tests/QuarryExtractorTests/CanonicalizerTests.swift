@@ -1,0 +1,48 @@
+import QuarryModel
+import Testing
+
+@testable import QuarryExtractor
+
+@Suite struct CanonicalizerTests {
+  /// Each mention's text and the entity it refers to.
+  func entities(_ text: String) -> [(String, String, EntityType)] {
+    Annotator().annotate(text: text).mentions.compactMap { mention in
+      mention.entityKey.map { (mention.text, $0.name, $0.type) }
+    }
+  }
+
+  @Test func countriesGoByOneName() {
+    let found = entities("The U.S. and the PRC agreed. America and China will meet again.")
+    #expect(found.contains { $0 == ("U.S.", "United States", .geopolitical) })
+    #expect(found.contains { $0 == ("PRC", "China", .geopolitical) })
+    #expect(found.contains { $0 == ("America", "United States", .geopolitical) })
+  }
+
+  @Test func demonymsReferToTheirCountry() {
+    let found = entities("Chinese officials met Israeli diplomats in Geneva.")
+    #expect(found.contains { $0 == ("Chinese", "China", .geopolitical) })
+    #expect(found.contains { $0 == ("Israeli", "Israel", .geopolitical) })
+  }
+
+  @Test func capitalsStandForTheirCountryOnlyWhenTheyAct() {
+    let acting = entities("Talks between Washington and Beijing resumed. Moscow said it would not attend.")
+    #expect(acting.contains { $0 == ("Washington", "United States", .geopolitical) })
+    #expect(acting.contains { $0 == ("Beijing", "China", .geopolitical) })
+    #expect(acting.contains { $0 == ("Moscow", "Russia", .geopolitical) })
+    let place = entities("The delegation landed in Beijing on Monday.")
+    #expect(place.contains { $0 == ("Beijing", "Beijing", .geopolitical) })
+  }
+
+  @Test func surnamesAndAcronymsTakeTheFullName() {
+    let found = entities(
+      "Angela Merkel spoke to the World Health Organization (WHO) on Monday. Merkel praised the WHO.")
+    #expect(found.contains { $0.0 == "Merkel" && $0.1 == "Angela Merkel" })
+    let who = found.filter { $0.0 == "WHO" }
+    #expect(!who.isEmpty && who.allSatisfy { $0.1 == "World Health Organization" })
+  }
+
+  @Test func aSurnameSharedByTwoPeopleStaysAlone() {
+    let found = entities("George Bush and Laura Bush arrived. Bush waved.")
+    #expect(found.contains { $0 == ("Bush", "Bush", .person) })
+  }
+}

@@ -1,0 +1,65 @@
+import QuarryModel
+import Testing
+
+@testable import QuarryExtractor
+
+@Suite struct QuoteFinderTests {
+  func quotes(_ text: String) -> [(String?, String)] {
+    Annotator().annotate(text: text).quotes.map { ($0.speaker, $0.text) }
+  }
+
+  @Test func speakerAfterTheQuotation() {
+    let found = quotes(
+      """
+      Maria Lopez runs the port. "We are ready," Lopez said. "Is it enough?" asked Tom Reed.
+      "Nothing has changed," the Pentagon told reporters.
+      """)
+    #expect(found.map(\.0) == ["Maria Lopez", "Tom Reed", "Pentagon"])
+    #expect(found[0].1 == "We are ready,")
+  }
+
+  @Test func speakerBeforeTheQuotation() {
+    let found = quotes("Prime Minister Rishi Sunak said: \"We will not be rushed.\" Then he left.")
+    #expect(found.first?.0 == "Rishi Sunak")
+    #expect(found.first?.1 == "We will not be rushed.")
+  }
+
+  @Test func pronounsAndAccordingTo() {
+    let found = quotes(
+      """
+      Sarah Klein leads the union. "The offer is an insult," she said.
+      "Talks are over," according to Klein.
+      """)
+    #expect(found.map(\.0) == ["Sarah Klein", "Sarah Klein"])
+  }
+
+  @Test func curlyQuotesAndParagraphContinuation() {
+    let text = """
+      “We have waited long enough,” Governor Ana Ruiz said. “The bridge opens in May.
+
+      “Anyone who doubts it can come and see.”
+      """
+    let found = quotes(text)
+    #expect(found.count == 3)
+    #expect(found.allSatisfy { $0.0 == "Ana Ruiz" })
+    let offsets = Annotator().annotate(text: text).quotes.map { ($0.start, $0.end) }
+    let scalars = Array(text.unicodeScalars)
+    for (start, end) in offsets {
+      #expect(scalars[Int(start) - 1] == "“")
+      #expect(end > start)
+    }
+  }
+
+  @Test func unknownSpeakersAndUnclosedQuotes() {
+    let found = quotes("The sign read \"no entry\" in red letters. \"This never closes")
+    #expect(found.count == 2)
+    #expect(found.allSatisfy { $0.0 == nil })
+    #expect(found[1].1 == "This never closes")
+  }
+
+  @Test func noQuotesNoCrash() {
+    #expect(quotes("").isEmpty)
+    #expect(quotes("\"").isEmpty)
+    #expect(quotes(String(repeating: "word ", count: 5000)).isEmpty)
+  }
+}

@@ -1,0 +1,51 @@
+import QuarryModel
+import Testing
+
+@testable import QuarryExtractor
+
+@Suite struct RoleFinderTests {
+  func facts(_ text: String) -> [String] {
+    Annotator().annotate(text: text).relations.map { "\($0.subject) | \($0.predicate) | \($0.object)" }
+  }
+
+  @Test func titlesBeforeNames() {
+    let found = facts("U.S. Defense Secretary Lloyd Austin met Chinese Defense Minister Li Shangfu.")
+    #expect(found.contains("Lloyd Austin | role | Defense Secretary"))
+    #expect(found.contains("Lloyd Austin | member_of | United States"))
+    #expect(found.contains("Li Shangfu | role | Defense Minister"))
+    #expect(found.contains("Li Shangfu | member_of | China"))
+  }
+
+  @Test func titlesInApposition() {
+    let found = facts("Liu Pengyu, the Chinese embassy spokesman, said the talks were over.")
+    #expect(found.contains("Liu Pengyu | role | embassy spokesman"))
+    #expect(found.contains("Liu Pengyu | member_of | China"))
+    let possessive = facts("Anne Lee, Germany's foreign minister, left early.")
+    #expect(possessive.contains("Anne Lee | role | foreign minister"))
+    #expect(possessive.contains("Anne Lee | member_of | Germany"))
+  }
+
+  @Test func partyAndStateTags() {
+    let found = facts("House Speaker Kevin McCarthy, R-Calif., met Sen. Chuck Schumer (D-N.Y.) on Friday.")
+    #expect(found.contains("Kevin McCarthy | role | House Speaker"))
+    #expect(found.contains("Kevin McCarthy | member_of | Republican Party"))
+    #expect(found.contains("Kevin McCarthy | represents | California"))
+    #expect(found.contains("Chuck Schumer | member_of | Democratic Party"))
+    #expect(found.contains("Chuck Schumer | represents | New York"))
+    // The tag is not a place.
+    #expect(
+      !Annotator().annotate(text: "Kevin McCarthy, R-Calif., spoke.").mentions.contains {
+        $0.text == "R-Calif."
+      })
+  }
+
+  @Test func aShortTitleRepeatingALongerOneIsDropped() {
+    let found = facts("Defense Secretary Lloyd Austin arrived. Secretary Austin spoke.")
+    #expect(found.contains("Lloyd Austin | role | Defense Secretary"))
+    #expect(!found.contains("Lloyd Austin | role | Secretary"))
+  }
+
+  @Test func noNameNoRole() {
+    #expect(facts("The defense minister declined to comment.").isEmpty)
+  }
+}
