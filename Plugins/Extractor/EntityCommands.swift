@@ -90,7 +90,7 @@ struct EntitiesCommand: Command {
     if let document = try documentIndex(invocation, workspace) {
       var counts: [String: Int] = [:]
       for mention in workspace.annotations[document]?.mentions ?? [] {
-        guard let (name, type) = mention.entityKey else { continue }
+        guard let (name, type) = workspace.entityKey(of: mention) else { continue }
         counts[name + "\u{0}" + type.rawValue, default: 0] += 1
       }
       selected = selected.filter { counts[$0.name + "\u{0}" + $0.type.rawValue] != nil }
@@ -155,7 +155,7 @@ struct MentionsCommand: Command {
         rows.append([
           id, .int(Int(mention.start)), .int(Int(mention.end)), .string(mention.text),
           .string(mention.type.rawValue),
-          mention.entityKey.map { .string($0.name) } ?? .null,
+          workspace.entityKey(of: mention).map { .string($0.name) } ?? .null,
           mention.value.map(Value.string) ?? .null, .int(Int(mention.sentence)),
         ])
       }

@@ -51,9 +51,11 @@ struct QuotesCommand: Command {
     for (index, annotations) in workspace.annotations.enumerated() {
       guard let annotations, only == nil || only == index else { continue }
       let id = Value.string(workspace.documents[index].id)
-      for quote in annotations.quotes where speaker == nil || quote.speaker == speaker {
+      for quote in annotations.quotes {
+        let said = quote.speaker.map(workspace.resolve)
+        guard speaker == nil || said == speaker else { continue }
         rows.append([
-          quote.speaker.map(Value.string) ?? .null, .string(quote.text), id, .int(Int(quote.start)),
+          said.map(Value.string) ?? .null, .string(quote.text), id, .int(Int(quote.start)),
           .int(Int(quote.end)), .int(Int(quote.sentence)),
         ])
       }
@@ -99,7 +101,9 @@ struct RelationsCommand: Command {
     for (index, annotations) in workspace.annotations.enumerated() {
       guard let annotations, only == nil || only == index else { continue }
       let id = Value.string(workspace.documents[index].id)
-      for relation in annotations.relations {
+      for var relation in annotations.relations {
+        relation.subject = workspace.resolve(relation.subject)
+        relation.object = workspace.resolve(relation.object)
         if let about, relation.subject != about && relation.object != about { continue }
         if let predicate, relation.predicate != predicate { continue }
         if since != nil || until != nil {
@@ -156,7 +160,7 @@ struct EntityCommand: Command {
       guard let annotations else { continue }
       let document = workspace.documents[index]
       var named = false
-      for mention in annotations.mentions where mention.entityKey?.name == name {
+      for mention in annotations.mentions where workspace.entityKey(of: mention)?.name == name {
         named = true
         if snippets.count < 5 {
           snippets.append([
@@ -165,7 +169,10 @@ struct EntityCommand: Command {
         }
       }
       if named, let date = document.date { dates.append(date) }
-      for relation in annotations.relations where relation.subject == name || relation.object == name {
+      for var relation in annotations.relations {
+        relation.subject = workspace.resolve(relation.subject)
+        relation.object = workspace.resolve(relation.object)
+        guard relation.subject == name || relation.object == name else { continue }
         if relation.subject == name && relation.predicate == "role" && !roles.contains(relation.object) {
           roles.append(relation.object)
         }
@@ -179,7 +186,7 @@ struct EntityCommand: Command {
           relation.date.map(Value.string) ?? .null, .string(document.id),
         ])
       }
-      for quote in annotations.quotes where quote.speaker == name {
+      for quote in annotations.quotes where quote.speaker.map(workspace.resolve) == name {
         quotes.append([.string(quote.text), .string(document.id)])
       }
     }
@@ -211,4 +218,74 @@ struct EntityCommand: Command {
 private func dateOf(_ value: Value) -> CalendarDate? {
   if case .date(let date) = value { return date }
   return CalendarDate(iso: value.plainText)
+}
+
+/// `merge`: corrects extraction by hand — two names are one entity.
+struct MergeCommand: Command {
+  let signature = Signature(
+    "merge", abstract: "Make two entities one: the second's mentions join the first",
+    discussion: """
+      Every mention, relation and quotation of the second entity counts for the first from
+      now on, in the articles extracted so far and those to come; the second name becomes
+      one of the first's aliases, and the first keeps its type. `unmerge` undoes it.
+      """,
+    parameters: [
+      Parameter("entity", help: "the entity to keep", completion: entityNameCompletion),
+      Parameter("other", help: "the entity that is the same as it", completion: entityNameCompletion),
+    ],
+    input: .none, output: .record,
+    examples: [
+      Example(
+        "ingest Scripts/corpus; extract; merge Pentagon 'Department of Defense'",
+        "two names of one organisation")
+    ])
+
+  func run(_ invocation: Invocation) throws -> Value {
+    let workspace = Workspace.of(invocation.session)
+    guard let keep = try knownEntityName(invocation, "entity", workspace),
+      let other = try knownEntityName(invocation, "other", workspace)
+    else { throw invocation.error("'merge' needs two entity names", help: "usage: \(signature.usage)") }
+    do {
+      try workspace.merge(other, into: keep)
+    } catch {
+      throw invocation.error(error.description, at: "other")
+    }
+    let entity = workspace.entities.first { $0.name == workspace.resolve(keep) }
+    return .record(
+      Record([
+        "entity": .string(workspace.resolve(keep)), "merged": .string(other),
+        "mentions": .int(entity?.mentionCount ?? 0),
+      ]))
+  }
+}
+
+/// `unmerge`: undoes a `merge`.
+struct UnmergeCommand: Command {
+  let signature = Signature(
+    "unmerge", abstract: "Undo a merge: the name is its own entity again",
+    parameters: [
+      Parameter(
+        "name", help: "a name merged into another",
+        completion: .dynamic { session in Workspace.of(session).merges.keys.sorted() })
+    ],
+    input: .none, output: .record,
+    examples: [
+      Example(
+        "ingest Scripts/corpus; extract; merge Pentagon 'Department of Defense'; unmerge 'Department of Defense'",
+        "undo a merge")
+    ])
+
+  func run(_ invocation: Invocation) throws -> Value {
+    let workspace = Workspace.of(invocation.session)
+    let name = invocation.string("name") ?? ""
+    let was = workspace.merges[name]
+    do {
+      try workspace.unmerge(name)
+    } catch {
+      let merged = workspace.merges.keys.sorted()
+      let help = merged.isEmpty ? "nothing is merged" : "merged names: " + merged.joined(separator: ", ")
+      throw invocation.error(error.description, at: "name", help: help)
+    }
+    return .record(Record(["entity": .string(name), "was_merged_into": was.map(Value.string) ?? .null]))
+  }
 }

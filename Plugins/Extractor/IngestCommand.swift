@@ -235,6 +235,7 @@ public enum ExtractorPlugin {
     commands: [
       IngestCommand(), DocumentsCommand(), ExtractCommand(), EntitiesCommand(), EntityCommand(),
       MentionsCommand(),
-      RelationsCommand(), QuotesCommand(), NERTrainCommand(), NEREvaluateCommand(),
+      RelationsCommand(), QuotesCommand(), MergeCommand(), UnmergeCommand(), NERTrainCommand(),
+      NEREvaluateCommand(),
     ])
 }

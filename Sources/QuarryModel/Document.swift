@@ -88,28 +88,95 @@ public final class Workspace: @unchecked Sendable {
   public func setAnnotations(_ found: DocumentAnnotations, forDocument index: Int) {
     precondition(annotations[index] == nil, "a document is extracted once")
     annotations[index] = found
-    for mention in found.mentions {
-      guard let (name, type) = mention.entityKey else { continue }
-      let key = EntityKey(name: name, type: type)
-      let id: Int
-      if let existing = entityIndex[key] {
-        id = existing
-      } else {
-        id = entities.count
-        entityIndex[key] = id
-        entities.append(
-          Entity(
-            id: id + 1, name: name, type: type, aliases: [], mentionCount: 0, documentCount: 0,
-            lastDocument: -1))
+    for mention in found.mentions { count(mention, inDocument: index) }
+  }
+
+  private func count(_ mention: Mention, inDocument index: Int) {
+    guard let (name, type) = entityKey(of: mention) else { return }
+    let key = EntityKey(name: name, type: type)
+    let id: Int
+    if let existing = entityIndex[key] {
+      id = existing
+    } else {
+      id = entities.count
+      entityIndex[key] = id
+      entities.append(
+        Entity(
+          id: id + 1, name: name, type: type, aliases: [], mentionCount: 0, documentCount: 0, lastDocument: -1
+        ))
+    }
+    entities[id].mentionCount += 1
+    if entities[id].lastDocument != index {
+      entities[id].lastDocument = index
+      entities[id].documentCount += 1
+    }
+    for alias in [mention.canonical, mention.text].compactMap({ $0 })
+    where alias != name && !entities[id].aliases.contains(alias) {
+      entities[id].aliases.append(alias)
+    }
+  }
+
+  // MARK: Corrections by hand
+
+  /// Names merged into others by `merge`: merged name → the name it joined.
+  public private(set) var merges: [String: String] = [:]
+  /// The type each merged name takes: its target's.
+  private var mergedTypes: [String: EntityType] = [:]
+
+  /// The name an entity name stands for after the merges.
+  public func resolve(_ name: String) -> String {
+    var current = name
+    var steps = 0
+    while let next = merges[current], steps < 64 {
+      current = next
+      steps += 1
+    }
+    return current
+  }
+
+  /// The canonical name and type a mention refers to, merges applied; nil for values.
+  public func entityKey(of mention: Mention) -> (name: String, type: EntityType)? {
+    guard let (name, type) = mention.entityKey else { return nil }
+    let resolved = resolve(name)
+    return resolved == name ? (name, type) : (resolved, mergedTypes[name] ?? type)
+  }
+
+  public enum MergeError: Error, Equatable, CustomStringConvertible {
+    case same(String)
+    case notMerged(String)
+
+    public var description: String {
+      switch self {
+      case .same(let name): "'\(name)' cannot be merged with itself"
+      case .notMerged(let name): "'\(name)' was not merged into anything"
       }
-      entities[id].mentionCount += 1
-      if entities[id].lastDocument != index {
-        entities[id].lastDocument = index
-        entities[id].documentCount += 1
-      }
-      if mention.text != name && !entities[id].aliases.contains(mention.text) {
-        entities[id].aliases.append(mention.text)
-      }
+    }
+  }
+
+  /// Makes every mention of `name` count as one of `target`, in the documents extracted
+  /// so far and those to come.
+  public func merge(_ name: String, into target: String) throws(MergeError) {
+    let resolvedTarget = resolve(target)
+    guard resolve(name) != resolvedTarget else { throw .same(name) }
+    merges[name] = resolvedTarget
+    mergedTypes[name] = entities.first(where: { $0.name == resolvedTarget })?.type
+    rebuildEntities()
+  }
+
+  /// Undoes `merge` of `name`: it is its own entity again.
+  public func unmerge(_ name: String) throws(MergeError) {
+    guard merges.removeValue(forKey: name) != nil else { throw .notMerged(name) }
+    mergedTypes[name] = nil
+    rebuildEntities()
+  }
+
+  /// Counts every extracted mention again, merges applied.
+  private func rebuildEntities() {
+    entities = []
+    entityIndex = [:]
+    for (index, found) in annotations.enumerated() {
+      guard let found else { continue }
+      for mention in found.mentions { count(mention, inDocument: index) }
     }
   }
 

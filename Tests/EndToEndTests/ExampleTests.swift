@@ -30,7 +30,9 @@ import Testing
     try FileManager.default.createDirectory(
       atPath: folder + "/Scripts/corpus", withIntermediateDirectories: true)
     try FileManager.default.createDirectory(atPath: folder + "/news", withIntermediateDirectories: true)
-    try write("date 2023-05-30\nChina declined the meeting.\n", to: folder + "/Scripts/corpus/a.txt")
+    try write(
+      "date 2023-05-30\nChina declined the meeting. The Department of Defense said on Monday that the Pentagon "
+        + "would not comment.\n", to: folder + "/Scripts/corpus/a.txt")
     try write(
       "{\"id\": \"n1\", \"text\": \"Talks resumed.\", \"date\": \"2023-06-01\"}\n",
       to: folder + "/news/feed.jsonl")

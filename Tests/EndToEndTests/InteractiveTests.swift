@@ -172,6 +172,34 @@ struct InteractiveTests {
     try shell.waitFor("quarry> mentions --type GPE")
   }
 
+  @Test func ctrlCStopsExtractAndKeepsFinishedArticles() throws {
+    // Enough articles for extraction to take a while in a debug build.
+    let directory = temporaryDirectory()
+    var lines = ""
+    for number in 0..<4000 {
+      lines +=
+        "{\"id\": \"a\(number)\", \"text\": \"Defense Secretary Lloyd Austin met Li Shangfu in Singapore "
+      lines += "on Monday, the Pentagon said in statement \(number).\"}\n"
+    }
+    try write(lines, to: directory + "/articles.jsonl")
+    let shell = try TmuxSession()
+    try shell.type("ingest \(directory)/articles.jsonl | get added")
+    try shell.press("Enter")
+    try shell.waitFor("\n4000\n")
+    try shell.type("extract --jobs 1")
+    try shell.press("Enter")
+    Thread.sleep(forTimeInterval: 0.5)
+    try shell.press("C-c")
+    let screen = try shell.waitFor("the rest left for later")
+    #expect(screen.contains("interrupted"))
+    // The rest are extracted by the next run, and every article exactly once.
+    try shell.type(
+      "extract | get documents; entities --type PERSON | where name == 'Lloyd Austin' | get mentions | to json"
+    )
+    try shell.press("Enter")
+    try shell.waitFor("\n[4000]")
+  }
+
   @Test func tabCompletesInTheMiddleOfALine() throws {
     let shell = try TmuxSession()
     try shell.type("[2 1] | sor | first 1 | to json")

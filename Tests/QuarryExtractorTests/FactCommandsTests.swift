@@ -55,3 +55,48 @@ import Testing
     #expect(Workspace.of(session).extractedCount == 1)
   }
 }
+
+@Suite struct MergeCommandTests {
+  func session() -> Session {
+    let directory = ExtractorTestSupport.temporaryDirectory()
+    try! FilePaths.write(
+      "date 2023-05-30\nThe Department of Defense said on Monday that the Pentagon would not comment.\n",
+      to: directory + "/a.txt")
+    let session = ExtractorTestSupport.session()
+    #expect(ExtractorTestSupport.run("ingest \(directory); extract", in: session).errors.isEmpty)
+    return session
+  }
+
+  @Test func mergeJoinsTwoEntitiesAndUnmergeSplitsThem() throws {
+    let session = session()
+    let merged = ExtractorTestSupport.run("merge Pentagon 'Department of Defense'", in: session)
+    #expect(merged.errors.isEmpty)
+    let entities = try #require(ExtractorTestSupport.table("entities --type ORG", session))
+    #expect(entities.rows.count == 1)
+    #expect(entities.rows[0][1] == .string("Pentagon"))
+    #expect(entities.rows[0][3] == .list([.string("Department of Defense")]))
+    #expect(entities.rows[0][4] == .int(2))
+    let mentions = try #require(ExtractorTestSupport.table("mentions --type ORG", session))
+    #expect(mentions.rows.allSatisfy { $0[5] == .string("Pentagon") })
+    // Articles extracted later follow the merge too.
+    let directory = ExtractorTestSupport.temporaryDirectory()
+    try FilePaths.write("The Department of Defense issued a statement.\n", to: directory + "/b.txt")
+    _ = ExtractorTestSupport.run("ingest \(directory); extract", in: session)
+    #expect(Workspace.of(session).entities.first { $0.name == "Pentagon" }?.documentCount == 2)
+
+    #expect(ExtractorTestSupport.run("unmerge 'Department of Defense'", in: session).errors.isEmpty)
+    let split = try #require(ExtractorTestSupport.table("entities --type ORG", session))
+    #expect(split.rows.count == 2)
+  }
+
+  @Test func badMergesAreClearErrors() {
+    let session = session()
+    let same = ExtractorTestSupport.run("merge Pentagon Pentagon", in: session)
+    #expect(same.errors.messages.contains("'Pentagon' cannot be merged with itself"))
+    let unknown = ExtractorTestSupport.run("merge Pentagon Pentagonn", in: session)
+    #expect(unknown.errors.messages.contains("no entity named 'Pentagonn'"))
+    let notMerged = ExtractorTestSupport.run("unmerge Pentagon", in: session)
+    #expect(notMerged.errors.messages.contains("'Pentagon' was not merged into anything"))
+    #expect(Workspace.of(session).entities.count == 2)
+  }
+}
