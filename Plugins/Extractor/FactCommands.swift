@@ -66,6 +66,12 @@ struct QuotesCommand: Command {
 
 /// `relations`: facts between entities, with their evidence.
 struct RelationsCommand: Command {
+  static let columns = [
+    "subject", "predicate", "object", "date", "doc", "sentence", "confidence", "negated", "class", "sign",
+    "start",
+    "end",
+  ]
+
   let signature = Signature(
     "relations", abstract: "List relations between entities: roles, memberships and events",
     discussion: """
@@ -78,6 +84,9 @@ struct RelationsCommand: Command {
       Flag(
         "about", short: "a", .string, help: "only facts about this entity", completion: entityNameCompletion),
       Flag("predicate", short: "p", .string, help: "only this predicate (role, member_of, meet...)"),
+      Flag(
+        "class", short: "c", .string, help: "only events of this class (consult, reject, fight...)",
+        completion: .values(EventLexicon.classes)),
       Flag("since", .date, help: "only facts dated on or after this date"),
       Flag("until", .date, help: "only facts dated on or before this date"),
       Flag("doc", short: "d", .string, help: "only this document", completion: documentCompletion),
@@ -94,6 +103,12 @@ struct RelationsCommand: Command {
     let about = try invocation.string("about").map { _ in try knownEntityName(invocation, "about", workspace)!
     }
     let predicate = invocation.string("predicate")
+    let eventClass = invocation.string("class")
+    if let eventClass, !EventLexicon.classes.contains(eventClass) {
+      throw invocation.error(
+        "unknown event class '\(eventClass)'", at: "class",
+        help: "the classes are " + EventLexicon.classes.joined(separator: ", "))
+    }
     let since = invocation.value("since").flatMap(dateOf)
     let until = invocation.value("until").flatMap(dateOf)
     let only = try documentIndex(invocation, workspace)
@@ -106,6 +121,7 @@ struct RelationsCommand: Command {
         relation.object = workspace.resolve(relation.object)
         if let about, relation.subject != about && relation.object != about { continue }
         if let predicate, relation.predicate != predicate { continue }
+        if let eventClass, relation.eventClass != eventClass { continue }
         if since != nil || until != nil {
           guard let date = relation.date.flatMap(CalendarDate.init(iso:)) else { continue }
           if let since, date < since { continue }
@@ -115,17 +131,12 @@ struct RelationsCommand: Command {
           .string(relation.subject), .string(relation.predicate), .string(relation.object),
           relation.date.map(Value.string) ?? .null, id, .int(Int(relation.sentence)),
           .float(relation.confidence),
-          .bool(relation.negated), .int(Int(relation.start)), .int(Int(relation.end)),
+          .bool(relation.negated), relation.eventClass.map(Value.string) ?? .null, .int(Int(relation.sign)),
+          .int(Int(relation.start)), .int(Int(relation.end)),
         ])
       }
     }
-    return .table(
-      Table(
-        columns: [
-          "subject", "predicate", "object", "date", "doc", "sentence", "confidence", "negated", "start",
-          "end",
-        ],
-        rows: rows))
+    return .table(Table(columns: Self.columns, rows: rows))
   }
 }
 
@@ -287,5 +298,52 @@ struct UnmergeCommand: Command {
       throw invocation.error(error.description, at: "name", help: help)
     }
     return .record(Record(["entity": .string(name), "was_merged_into": was.map(Value.string) ?? .null]))
+  }
+}
+
+/// `timeline`: dated events in order.
+struct TimelineCommand: Command {
+  let signature = Signature(
+    "timeline", abstract: "List dated events in order of date, for one entity or all",
+    discussion: """
+      Every event with a date, earliest first: the date, subject, predicate, object, class,
+      whether it is negated, and the document. Dates of different precision sort by their
+      start ("2023" before "2023-05" before "2023-05-29"). Roles and memberships are left out.
+      """,
+    parameters: [
+      Parameter("name", help: "only this entity's events", optional: true, completion: entityNameCompletion)
+    ],
+    input: .none, output: .table,
+    examples: [Example("ingest Scripts/corpus; extract; timeline", "the events of the articles in order")])
+
+  func run(_ invocation: Invocation) throws -> Value {
+    let workspace = Workspace.of(invocation.session)
+    warnIfPending(invocation, workspace)
+    let about = try knownEntityName(invocation, "name", workspace)
+    var events: [(date: String, row: [Value])] = []
+    for (index, annotations) in workspace.annotations.enumerated() {
+      guard let annotations else { continue }
+      for var relation in annotations.relations where relation.eventClass != nil {
+        guard let date = relation.date else { continue }
+        relation.subject = workspace.resolve(relation.subject)
+        relation.object = workspace.resolve(relation.object)
+        if let about, relation.subject != about && relation.object != about { continue }
+        events.append(
+          (
+            date,
+            [
+              .string(date), .string(relation.subject), .string(relation.predicate), .string(relation.object),
+              relation.eventClass.map(Value.string) ?? .null, .bool(relation.negated),
+              .string(workspace.documents[index].id),
+            ]
+          ))
+      }
+    }
+    // ISO dates of any precision sort as text; weeks ("2023-W22") go after their year.
+    let rows = events.enumerated().sorted { a, b in
+      a.element.date != b.element.date ? a.element.date < b.element.date : a.offset < b.offset
+    }.map(\.element.row)
+    return .table(
+      Table(columns: ["date", "subject", "predicate", "object", "class", "negated", "doc"], rows: rows))
   }
 }

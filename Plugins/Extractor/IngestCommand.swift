@@ -235,7 +235,8 @@ public enum ExtractorPlugin {
     commands: [
       IngestCommand(), DocumentsCommand(), ExtractCommand(), EntitiesCommand(), EntityCommand(),
       MentionsCommand(),
-      RelationsCommand(), QuotesCommand(), MergeCommand(), UnmergeCommand(), NERTrainCommand(),
+      RelationsCommand(), QuotesCommand(), TimelineCommand(), MergeCommand(), UnmergeCommand(),
+      NERTrainCommand(),
       NEREvaluateCommand(),
     ])
 }

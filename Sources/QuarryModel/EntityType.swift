@@ -101,12 +101,18 @@ public struct Relation: Sendable, Equatable {
   public var start: Int32
   public var end: Int32
   public var negated: Bool
+  /// The event class, in the spirit of CAMEO (consult, reject, fight...); nil for roles.
+  public var eventClass: String?
+  /// +1 for cooperation, -1 for conflict, 0 for neither.
+  public var sign: Int8
 
   public init(
     subject: String, predicate: String, object: String, date: String? = nil, sentence: Int,
     confidence: Double,
-    start: Int, end: Int, negated: Bool = false
+    start: Int, end: Int, negated: Bool = false, eventClass: String? = nil, sign: Int = 0
   ) {
+    self.eventClass = eventClass
+    self.sign = Int8(clamping: sign)
     self.subject = subject
     self.predicate = predicate
     self.object = object

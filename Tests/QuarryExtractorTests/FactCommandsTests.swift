@@ -19,6 +19,23 @@ import Testing
     #expect(dated.rows.allSatisfy { $0[3] != .null })
   }
 
+  @Test func eventsHaveClassesAndATimeline() throws {
+    let session = ExtractorTestSupport.extractedSample()
+    let fights = try #require(ExtractorTestSupport.table("relations --class fight", session))
+    #expect(fights.rows.contains { $0[0] == .string("United States") && $0[1] == .string("shoot down") })
+    #expect(fights.rows.allSatisfy { $0[8] == .string("fight") && $0[9] == .int(-1) })
+    let timeline = try #require(ExtractorTestSupport.table("timeline", session))
+    #expect(timeline.columns == ["date", "subject", "predicate", "object", "class", "negated", "doc"])
+    let dates = timeline.rows.map { $0[0].plainText }
+    #expect(dates == dates.sorted())
+    #expect(dates.first == "2022")
+    let austin = try #require(ExtractorTestSupport.table("timeline 'Lloyd Austin'", session))
+    #expect(
+      austin.rows.allSatisfy { $0[1] == .string("Lloyd Austin") || $0[3] == .string("Lloyd Austin") })
+    let bad = ExtractorTestSupport.run("relations --class fights", in: session)
+    #expect(bad.errors.messages.contains("unknown event class 'fights'"))
+  }
+
   @Test func quotesHaveTheirSpeakers() throws {
     let session = ExtractorTestSupport.extractedSample()
     let quotes = try #require(ExtractorTestSupport.table("quotes", session))

@@ -98,6 +98,10 @@ enum QuoteFinder {
           continue
         }
       }
+      guard scalar == "\"" || scalar == "“" || scalar == "”" else {
+        index += 1
+        continue
+      }
       let previous: Unicode.Scalar? = index > 0 ? scalars[index - 1] : nil
       let opensByPlace =
         previous == nil || previous!.properties.isWhitespace || "([{—–-".unicodeScalars.contains(previous!)

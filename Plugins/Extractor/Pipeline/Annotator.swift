@@ -184,7 +184,8 @@ public struct Annotator: Sendable {
     canonicalizer.apply(&mentions, mentionTokens: ranges, tokens: tokens, lower: lower)
     let text = DocumentText(
       scalars: scalars, tokens: tokens, lower: lower, sentences: sentences, sentenceOf: sentenceOf)
-    let relations = RoleFinder.roles(text, mentions: mentions, ranges: ranges)
+    let roles = RoleFinder.roles(text, mentions: mentions, ranges: ranges)
+    let relations = roles + EventFinder.events(text, mentions: mentions, ranges: ranges, roles: roles)
     let quotes = QuoteFinder.quotes(text, mentions: mentions, ranges: ranges)
     return DocumentAnnotations(
       tokenCount: tokens.count, sentenceCount: sentences.count, mentions: mentions, relations: relations,
