@@ -58,10 +58,13 @@ struct Canonicalizer: Sendable {
   func linkPeople(_ mentions: inout [Mention]) {
     var fullNames: [String: Set<String>] = [:]
     for mention in mentions where mention.type == .person {
-      let words = mention.text.split(separator: " ")
-      guard words.count > 1, let last = words.last, let first = words.first else { continue }
-      fullNames[String(last), default: []].insert(mention.text)
-      fullNames[String(first), default: []].insert(mention.text)
+      guard let firstSpace = mention.text.firstIndex(of: " "), let lastSpace = mention.text.lastIndex(of: " ")
+      else {
+        continue
+      }
+      fullNames[String(mention.text[mention.text.index(after: lastSpace)...]), default: []].insert(
+        mention.text)
+      fullNames[String(mention.text[..<firstSpace]), default: []].insert(mention.text)
     }
     for index in mentions.indices where mentions[index].type == .person && !mentions[index].text.contains(" ")
     {

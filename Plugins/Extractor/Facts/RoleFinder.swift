@@ -133,6 +133,9 @@ enum RoleFinder {
 
   /// Whether `text` is a party-and-state tag such as "R-Calif." or "D-N.Y.".
   static func isPartyTag(_ text: String) -> Bool {
+    guard text.utf8.count <= 12, text.utf8.count >= 3, text.utf8.dropFirst().first == UInt8(ascii: "-") else {
+      return false
+    }
     let parts = text.split(separator: "-", maxSplits: 1)
     return parts.count == 2 && parties[parts[0].lowercased()] != nil
       && states[parts[1].lowercased().filter { $0 != "." }] != nil
