@@ -236,7 +236,7 @@ public enum ExtractorPlugin {
       IngestCommand(), DocumentsCommand(), ExtractCommand(), EntitiesCommand(), EntityCommand(),
       MentionsCommand(),
       RelationsCommand(), QuotesCommand(), TimelineCommand(), MergeCommand(), UnmergeCommand(),
-      NERTrainCommand(),
+      NERTrainCommand(), FactsEvaluateCommand(),
       NEREvaluateCommand(),
     ])
 }

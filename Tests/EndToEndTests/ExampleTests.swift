@@ -37,6 +37,7 @@ import Testing
       "{\"id\": \"n1\", \"text\": \"Talks resumed.\", \"date\": \"2023-06-01\"}\n",
       to: folder + "/news/feed.jsonl")
     try write("name,type,mentions\nLloyd Austin,PERSON,4\nChina,GPE,9\n", to: folder + "/entities.csv")
+    try FileManager.default.copyItem(atPath: Package.root + "/Scripts/gold", toPath: folder + "/Scripts/gold")
     // A few sentences in CoNLL format, written for the tests.
     try FileManager.default.createDirectory(atPath: folder + "/conll", withIntermediateDirectories: true)
     for name in ["train.txt", "valid.txt"] {

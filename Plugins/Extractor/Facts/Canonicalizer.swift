@@ -51,6 +51,29 @@ struct Canonicalizer: Sendable {
       }
     }
     linkAcronyms(&mentions, mentionTokens: mentionTokens, tokens: tokens)
+    titleCaseCapitals(&mentions)
+  }
+
+  /// A name in capitals ("BRUSSELS" in a dateline) takes the form the document or the
+  /// gazetteer gives it elsewhere ("Brussels").
+  func titleCaseCapitals(_ mentions: inout [Mention]) {
+    let written = Set(mentions.compactMap { $0.entityKey?.name })
+    for index in mentions.indices {
+      guard let (name, _) = mentions[index].entityKey, name.count > 2,
+        name.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }),
+        name.unicodeScalars.contains(where: { $0.properties.isAlphabetic })
+      else { continue }
+      let titled = name.split(separator: " ", omittingEmptySubsequences: false).map { word in
+        word.prefix(1) + word.dropFirst().lowercased()
+      }.joined(separator: " ")
+      if written.contains(titled) || gazetteer.isPlace(titled) {
+        mentions[index].canonical = titled
+        // A dateline ("BRUSSELS (Reuters) -") opens the article with a place.
+        if index == 0 && mentions[index].type == .organization && gazetteer.isPlace(titled) {
+          mentions[index].type = .geopolitical
+        }
+      }
+    }
   }
 
   /// A one-word person mention that is the last (or first) word of one fuller name in

@@ -129,6 +129,17 @@ public final class Gazetteer: Sendable {
     return matches
   }
 
+  /// Whether `name` is a country, subdivision or city.
+  public func isPlace(_ name: String) -> Bool {
+    var buffer: [UInt8] = []
+    let tokens = Tokenizer.tokenize(name)
+    let lowers = tokens.map { WordFeatures($0.text, buffer: &buffer).lower }
+    guard let match = matches(lowerHashes: lowers, in: 0..<tokens.count).first,
+      match.range == 0..<tokens.count
+    else { return false }
+    return !match.kinds.isDisjoint(with: .places)
+  }
+
   /// The country or group a demonym names, accepting plurals ("Israelis" → "Israel").
   public func demonymTarget(_ word: String) -> String? {
     let lower = word.lowercased()

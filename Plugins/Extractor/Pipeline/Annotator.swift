@@ -18,6 +18,11 @@ public struct Annotator: Sendable {
     self.canonicalizer = .standard
   }
 
+  /// Lower-case words inside people's names: "von der Leyen", "de Gaulle", "bin Salman".
+  static let nameParticles: Set<String> = [
+    "von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al", "ibn", "dos", "das",
+  ]
+
   /// What one thread keeps between documents to go faster; never shared between threads.
   public final class Scratch {
     let wordScores = WordScoreCache()
@@ -47,7 +52,24 @@ public struct Annotator: Sendable {
     // Named entities.
     let input = TaggerInput(tokens: tokens, sentences: sentences, gazetteer: gazetteer)
     let labels = tagger.map { $0.labels(input, cache: scratch?.wordScores) } ?? []
-    var named = EntityLabel.spans(labels[...]).compactMap {
+    var tagged = EntityLabel.spans(labels[...])
+    // "Ursula" "von der" "Leyen": name particles join the parts of one person's name.
+    var joined: [(range: Range<Int>, type: CoarseType)] = []
+    for entity in tagged {
+      if let previous = joined.last, previous.type == .person, entity.type == .person,
+        entity.range.lowerBound > previous.range.upperBound,
+        entity.range.lowerBound - previous.range.upperBound <= 2,
+        (previous.range.upperBound..<entity.range.lowerBound).allSatisfy({
+          Self.nameParticles.contains(lower[$0])
+        })
+      {
+        joined[joined.count - 1].range = previous.range.lowerBound..<entity.range.upperBound
+      } else {
+        joined.append(entity)
+      }
+    }
+    tagged = joined
+    var named = tagged.compactMap {
       entity -> (range: Range<Int>, type: CoarseType)? in
       // "the Pentagon Monday": a weekday never ends a name; "The" capitalised only by
       // starting the sentence does not start one ("The Department believes...").

@@ -29,7 +29,7 @@ enum EntityTyper {
   static let events: Set<String> = [
     "war", "cup", "olympics", "games", "championship", "championships", "open", "summit", "election",
     "elections", "revolution", "crisis", "conference", "festival", "tournament", "grand", "prix", "series",
-    "uprising", "massacre", "world", "expo", "marathon", "derby", "rally", "tour", "classic", "trophy",
+    "uprising", "massacre", "expo", "marathon", "derby", "rally", "tour", "classic", "trophy",
   ]
   static let laws: Set<String> = [
     "act", "treaty", "constitution", "accord", "accords", "convention", "bill", "law",
