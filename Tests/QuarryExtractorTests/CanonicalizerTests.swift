@@ -45,4 +45,31 @@ import Testing
     let found = entities("George Bush and Laura Bush arrived. Bush waved.")
     #expect(found.contains { $0 == ("Bush", "Bush", .person) })
   }
+
+  @Test func acronymsTheTaggerMissedBecomeMentions() {
+    let found = entities("The World Health Organization (WHO) met in Geneva. WHO officials left.")
+    let who = found.filter { $0.0 == "WHO" }
+    #expect(who.count == 2)
+    #expect(who.allSatisfy { $0.1 == "World Health Organization" })
+  }
+
+  @Test func organisationDesignatorsAndShortNames() {
+    let found = entities("Lumina AI raised money from Sequoia Capital. Lumina will hire.")
+    #expect(found.contains { $0 == ("Lumina AI", "Lumina AI", .organization) })
+    #expect(found.contains { $0.0 == "Sequoia Capital" && $0.2 == .organization })
+    #expect(found.contains { $0 == ("Lumina", "Lumina AI", .organization) })
+  }
+
+  @Test func datelinesAndNameParticles() {
+    let found = entities("BRUSSELS (Reuters) - Ursula von der Leyen met officials in Brussels.")
+    #expect(found.contains { $0 == ("BRUSSELS", "Brussels", .geopolitical) })
+    #expect(found.contains { $0.0 == "Ursula von der Leyen" && $0.2 == .person })
+  }
+
+  @Test func initialsWithoutBracketsAndCapitalsAsObjects() {
+    let found = entities("The European Central Bank cut rates. ECB President Christine Lagarde spoke.")
+    #expect(found.contains { $0 == ("ECB", "European Central Bank", .organization) })
+    let urged = entities("Joe Biden urged Beijing to act.")
+    #expect(urged.contains { $0 == ("Beijing", "China", .geopolitical) })
+  }
 }

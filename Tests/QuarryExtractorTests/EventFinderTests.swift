@@ -64,4 +64,24 @@ import Testing
     #expect(events("Officials met on Monday.").isEmpty)
     #expect(events(String(repeating: "met ", count: 5000)).isEmpty)
   }
+
+  @Test func relativeClausesAndDescriptions() {
+    #expect(
+      events("Rivals, including Harbor Group, which sued Northwind Motors in March, declined to comment.")
+        .contains("Harbor Group sue Northwind Motors 2024-03"))
+    #expect(
+      events("Lumina AI grew fast. The company hired former Google executive Tom Alvarez last month.")
+        .contains("Lumina AI hire Tom Alvarez 2024-02"))
+  }
+
+  @Test func anAcronymSubjectIsNotAPronoun() {
+    #expect(
+      events("The World Health Organization (WHO) met. The WHO praised Argentina.")
+        .contains("World Health Organization praise Argentina"))
+  }
+
+  @Test func whereItHappenedIsNotTheObject() {
+    #expect(events("Ron DeSantis told a news conference in Tallahassee that the state was safe.").isEmpty)
+    #expect(events("Joe Biden met Xi Jinping in Lima.").contains("Joe Biden meet Xi Jinping"))
+  }
 }

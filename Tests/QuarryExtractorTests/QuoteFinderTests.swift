@@ -62,4 +62,17 @@ import Testing
     #expect(quotes("\"").isEmpty)
     #expect(quotes(String(repeating: "word ", count: 5000)).isEmpty)
   }
+
+  @Test func aPronounMeansTheSubjectCarriedOver() {
+    let found = quotes(
+      "Kamala Harris attacked Donald Trump over abortion. \"We will restore it,\" she told the crowd.")
+    #expect(found.first?.0 == "Kamala Harris")
+  }
+
+  @Test func scareQuotesHaveNoSpeakerAndTitlesMayStandBetween() {
+    let scare = quotes("Officials criticized the \"red lines\" on Taiwan at length.")
+    #expect(scare.first?.0 == nil)
+    let titled = quotes("\"This will be long,\" FEMA Administrator Deanne Criswell said.")
+    #expect(titled.first?.0 == "Deanne Criswell")
+  }
 }

@@ -48,4 +48,17 @@ import Testing
   @Test func noNameNoRole() {
     #expect(facts("The defense minister declined to comment.").isEmpty)
   }
+
+  @Test func titlesAfterTheNameAndMembershipsByApposition() {
+    let hired = facts("The bank hired Tom Alvarez as chief technology officer.")
+    #expect(hired.contains("Tom Alvarez | role | chief technology officer"))
+    let lawyer = facts("Delaney's lawyer, Samuel Brooks, said his client would appeal.")
+    #expect(lawyer.contains("Samuel Brooks | role | lawyer"))
+    let analyst = facts("\"It is a risk,\" said Priya Raman, an analyst at Bellweather Securities.")
+    #expect(analyst.contains("Priya Raman | role | analyst"))
+    #expect(analyst.contains("Priya Raman | member_of | Bellweather Securities"))
+    let party = facts("Georgia Gov. Brian Kemp, a Republican, did not attend.")
+    #expect(party.contains("Brian Kemp | role | Gov."))
+    #expect(party.contains("Brian Kemp | member_of | Republican Party"))
+  }
 }

@@ -18,10 +18,37 @@ struct Canonicalizer: Sendable {
     "warned", "rejected", "declined", "denied", "announced", "insists", "insisted", "believes", "sees",
   ]
 
+  /// Words that end the names of organisations whatever the tagger thought of them:
+  /// "Lumina AI", "Sequoia Capital", "Harbor Auto Group".
+  static let organisationDesignators: Set<String> = [
+    "ai", "capital", "inc.", "inc", "corp.", "corp", "corporation", "group", "ltd", "ltd.", "llc", "plc",
+    "motors",
+    "securities", "bank", "partners", "holdings", "technologies", "systems", "airlines", "airways",
+    "association",
+    "council", "foundation", "university", "institute", "agency", "ministry", "party", "committee",
+    "commission",
+    "federation", "union", "fund", "labs", "pharmaceuticals", "energy", "media", "ventures", "co.",
+    "organization",
+    "organisation",
+  ]
+
   /// Canonical names for `mentions` (sorted by offset); `tokens` and `lower` are the
-  /// document's, `mentionTokens` the token range of each mention.
-  func apply(_ mentions: inout [Mention], mentionTokens: [Range<Int>], tokens: [TextToken], lower: [String]) {
+  /// document's, `mentionTokens` the token range of each mention (acronyms the tagger
+  /// missed are added to both).
+  func apply(
+    _ mentions: inout [Mention], mentionTokens: inout [Range<Int>], tokens: [TextToken], lower: [String],
+    sentenceOf: [Int32]
+  ) {
+    for index in mentions.indices where mentionTokens[index].count > 1 {
+      let type = mentions[index].type
+      guard type == .person || type == .miscellaneous || type == .geopolitical,
+        Self.organisationDesignators.contains(lower[mentionTokens[index].upperBound - 1])
+      else { continue }
+      mentions[index].type = .organization
+    }
+    addAcronyms(&mentions, mentionTokens: &mentionTokens, tokens: tokens, sentenceOf: sentenceOf)
     linkPeople(&mentions)
+    linkShortNames(&mentions)
     for index in mentions.indices {
       let mention = mentions[index]
       switch mention.type {
@@ -50,7 +77,6 @@ struct Canonicalizer: Sendable {
         break
       }
     }
-    linkAcronyms(&mentions, mentionTokens: mentionTokens, tokens: tokens)
     titleCaseCapitals(&mentions)
   }
 
@@ -97,6 +123,79 @@ struct Canonicalizer: Sendable {
     }
   }
 
+  /// A one-word mention that is the first word of one organisation's longer name in the
+  /// document takes that name: "Northwind" → Northwind Motors.
+  func linkShortNames(_ mentions: inout [Mention]) {
+    var longer: [String: Set<String>] = [:]
+    for mention in mentions where mention.type == .organization {
+      guard let space = mention.text.firstIndex(of: " ") else { continue }
+      longer[String(mention.text[..<space]), default: []].insert(mention.text)
+    }
+    for index in mentions.indices where mentions[index].type.isNamed && mentions[index].type != .title {
+      guard !mentions[index].text.contains(" "), let names = longer[mentions[index].text], names.count == 1,
+        let name = names.first
+      else { continue }
+      mentions[index].canonical = name
+      mentions[index].entityType = mentions[index].type == .organization ? nil : .organization
+    }
+  }
+
+  /// "World Health Organization (WHO)": an upper-case word in brackets right after a
+  /// name whose initials it spells is that name's acronym; its uses the tagger missed
+  /// become mentions of the name.
+  func addAcronyms(
+    _ mentions: inout [Mention], mentionTokens: inout [Range<Int>], tokens: [TextToken], sentenceOf: [Int32]
+  ) {
+    var acronyms: [String: Int] = [:]
+    for index in mentions.indices where mentionTokens[index].count > 1 && mentions[index].type.isNamed {
+      let after = mentionTokens[index].upperBound
+      guard after + 2 < tokens.count, tokens[after].text == "(", tokens[after + 2].text == ")" else {
+        continue
+      }
+      let candidate = tokens[after + 1].text
+      let initials = String(
+        mentionTokens[index].compactMap { tokens[$0].text.first }.filter { $0.isUppercase })
+      guard candidate.count >= 2, candidate == initials else { continue }
+      acronyms[candidate] = index
+    }
+    // Without brackets: an upper-case word spelling the initials of an organisation the
+    // document names in full ("European Central Bank" ... "ECB").
+    for index in mentions.indices
+    where mentionTokens[index].count > 2 && mentions[index].type == .organization {
+      let initials = String(
+        mentionTokens[index].compactMap { tokens[$0].text.first }.filter { $0.isUppercase })
+      guard initials.count >= 3, acronyms[initials] == nil,
+        tokens.contains(where: { $0.text == initials })
+      else { continue }
+      acronyms[initials] = index
+    }
+    guard !acronyms.isEmpty else { return }
+    let names = acronyms.mapValues {
+      (name: mentions[$0].canonical ?? mentions[$0].text, type: mentions[$0].type)
+    }
+    // The acronym's mentions, tagged or not, all name the organisation.
+    for index in mentions.indices {
+      guard let full = names[mentions[index].text], mentions[index].type.isNamed else { continue }
+      mentions[index].canonical = full.name
+      mentions[index].entityType = full.type == mentions[index].type ? nil : full.type
+    }
+    var covered = Set(mentionTokens.flatMap { $0 })
+    var added: [(Mention, Range<Int>)] = []
+    for (token, value) in tokens.enumerated() where !covered.contains(token) {
+      guard let full = names[value.text] else { continue }
+      covered.insert(token)
+      let mention = Mention(
+        start: value.start, end: value.end, text: value.text, type: full.type, canonical: full.name,
+        sentence: Int(sentenceOf[token]))
+      added.append((mention, token..<token + 1))
+    }
+    guard !added.isEmpty else { return }
+    var all = Array(zip(mentions, mentionTokens)) + added
+    all.sort { ($0.0.start, $0.0.end) < ($1.0.start, $1.0.end) }
+    mentions = all.map(\.0)
+    mentionTokens = all.map(\.1)
+  }
+
   /// Whether a capital at `range` stands for its country: "between Washington and
   /// Beijing", "Beijing has said", "Washington urged".
   func actsAsGovernment(
@@ -105,6 +204,8 @@ struct Canonicalizer: Sendable {
     let before = range.lowerBound - 1
     let after = range.upperBound
     if after < tokens.count, Self.actingWords.contains(lower[after]) { return true }
+    // "urged Beijing", "warned Washington": what a state is urged or warned to do.
+    if before >= 0, let verb = EventLexicon.forms[lower[before]], verb.eventClass != "consult" { return true }
     // "between Washington and Beijing": both sides are countries or capitals.
     func isPlaceAt(_ token: Int) -> Bool {
       guard let found = ranges.firstIndex(where: { $0.contains(token) }) else { return false }
@@ -123,30 +224,4 @@ struct Canonicalizer: Sendable {
     return false
   }
 
-  /// "Organization of the Petroleum Exporting Countries (OPEC)": the acronym in
-  /// brackets, and the same acronym anywhere else in the document, take the full name.
-  func linkAcronyms(_ mentions: inout [Mention], mentionTokens: [Range<Int>], tokens: [TextToken]) {
-    var acronyms: [String: (name: String, type: EntityType)] = [:]
-    for index in mentions.indices.dropLast() where mentionTokens[index].count > 1 {
-      let mention = mentions[index]
-      guard mention.type == .organization || mention.type == .miscellaneous || mention.type == .event else {
-        continue
-      }
-      let next = index + 1
-      let gapStart = mentionTokens[index].upperBound
-      let candidate = mentions[next]
-      guard mentionTokens[next].lowerBound == gapStart + 1, tokens[gapStart].text == "(",
-        candidate.text.count >= 2, candidate.text.allSatisfy({ $0.isUppercase || $0 == "." })
-      else { continue }
-      acronyms[candidate.text] = (mention.canonical ?? mention.text, mention.type)
-    }
-    // Without the tagger's help: an uppercase word in brackets right after a name.
-    guard !acronyms.isEmpty else { return }
-    for index in mentions.indices {
-      if let full = acronyms[mentions[index].text], mentions[index].type.isNamed {
-        mentions[index].canonical = full.name
-        mentions[index].entityType = full.type == mentions[index].type ? nil : full.type
-      }
-    }
-  }
 }

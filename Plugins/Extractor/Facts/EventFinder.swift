@@ -38,11 +38,21 @@ enum EventFinder {
   static let objectPrepositions: Set<String> = [
     "with", "to", "on", "against", "from", "into", "at", "for", "over",
   ]
+  static let adjuncts: Set<String> = ["in", "at", "near", "during", "outside", "inside"]
+  static let determinersAndQuantities: Set<String> = [
+    "a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those", "more", "than",
+    "some",
+    "several", "two", "three", "suspected", "former", "new",
+  ]
   static let pronouns: [String: Set<EntityType>] = [
     "it": [.geopolitical, .organization], "they": [.geopolitical, .organization, .person],
     "he": [.person], "she": [.person],
   ]
   static let rejecting: Set<String> = ["reject", "decline", "refuse", "deny"]
+  /// Descriptions that stand for the organisation named before: "the company".
+  static let descriptions: Set<String> = [
+    "company", "firm", "group", "bank", "carrier", "agency", "start-up", "startup",
+  ]
   static let clauseEnds: Set<String> = [",", ";", "\"", "“", "”", "but"]
   /// Every word the event loop acts on, checked first without hashing a `String`.
   static let triggers = WordSet(
@@ -169,7 +179,28 @@ enum EventFinder {
         adjacent = false
         continue
       }
-      if let types = pronouns[word] {
+      // "Harbor Auto Group, which sued Northwind": the name before the relative pronoun.
+      if ["which", "who", "that"].contains(word), index.at(cursor) == nil {
+        var before = cursor - 1
+        if before >= sentence.lowerBound && text.lower[before] == "," { before -= 1 }
+        if let found = index.at(before), let key = mentions[found].entityKey,
+          [.person, .organization, .geopolitical].contains(key.type)
+        {
+          return (found, negated, false)
+        }
+        return (nil, negated, false)
+      }
+      // "The company hired...": the organisation named last.
+      if descriptions.contains(word), index.at(cursor) == nil, cursor - 1 >= sentence.lowerBound,
+        text.lower[cursor - 1] == "the"
+      {
+        let offset = Int32(text.tokens[cursor].start)
+        let last = mentions.indices.last { candidate in
+          mentions[candidate].end <= offset && mentions[candidate].entityKey?.type == .organization
+        }
+        return (last, negated, false)
+      }
+      if let types = pronouns[word], index.at(cursor) == nil {
         // "China informed the Pentagon that it declined": the sentence's subject first.
         if let subject = sentenceSubject, mentions[subject].entityKey.map({ types.contains($0.type) }) == true
         {
@@ -201,6 +232,7 @@ enum EventFinder {
   ) -> Int? {
     var cursor = start
     var steps = 0
+    var passedNoun = false
     while cursor < sentence.upperBound && steps < 10 {
       let word = text.lower[cursor]
       if let found = index.at(cursor) {
@@ -213,8 +245,9 @@ enum EventFinder {
         } else if let key = mention.entityKey, key.type != .title {
           // "Chinese Defense Minister Li Shangfu", "U.S. Defense Secretary Lloyd Austin":
           // the country qualifies the person who follows.
-          if [.nationality, .geopolitical, .organization].contains(mention.type),
-            let next = index.at(ranges[found].upperBound), next != found
+          if let next = index.at(ranges[found].upperBound), next != found,
+            [.nationality, .geopolitical, .organization].contains(mention.type)
+              || mentions[next].type == .title
           {
             if mentions[next].type == .person { return next }
             if mentions[next].type == .title {
@@ -231,6 +264,14 @@ enum EventFinder {
         continue
       }
       if objectStops.contains(word) || (EventLexicon.forms[word] != nil && cursor > start) { return nil }
+      // "told a news conference in Tallahassee": after a common noun, "in" and "at" lead to
+      // where it happened, not to whom.
+      if adjuncts.contains(word) && passedNoun { return nil }
+      if text.tokens[cursor].kind == .word && text.tokens[cursor].text.first?.isLowercase == true
+        && !determinersAndQuantities.contains(word) && !objectPrepositions.contains(word)
+      {
+        passedNoun = true
+      }
       cursor += 1
       steps += 1
     }

@@ -50,6 +50,11 @@ enum EventLexicon {
     ("defeat", "fight", -1, ["defeat", "defeats", "defeated", "defeating"], nil),
     ("beat", "fight", -1, ["beat", "beats", "beating"], nil),
     ("kill", "fight", -1, ["kill", "kills", "killed", "killing"], nil),
+    ("launch", "fight", -1, ["launch", "launches", "launched", "launching"], nil),
+    ("sue", "disapprove", -1, ["sue", "sues", "sued", "suing"], nil),
+    ("hire", "cooperate", 1, ["hire", "hires", "hired", "hiring"], nil),
+    ("join", "cooperate", 1, ["join", "joins", "joined", "joining"], nil),
+    ("campaign", "cooperate", 1, ["campaign", "campaigns", "campaigned", "campaigning"], nil),
   ]
 
   /// Verb form → the verb, for forms that need no particle or whose particle follows.

@@ -169,7 +169,25 @@ enum QuoteFinder {
       if word == "according", cursor + 1 < text.tokens.count, text.lower[cursor + 1] == "to" {
         return speakerMention(index, mentions, at: cursor + 2)
       }
-      if let found = speakerMention(index, mentions, at: cursor) { return found }
+      // A name counts with a speech verb before it ("said Austin") or right after it
+      // ("Austin said", "the Pentagon told"); a scare quote ("red lines" on Taiwan) has none.
+      if let found = speakerMention(index, mentions, at: cursor) {
+        if verbSeen { return found }
+        var next = cursor
+        while let inside = index.at(next), mentions[inside].entityKey?.name == found { next += 1 }
+        if next < text.tokens.count && (speechVerbs.contains(text.lower[next]) || text.lower[next] == ",") {
+          return found
+        }
+        // "FEMA Administrator Deanne Criswell said": the organisation qualifies the speaker.
+        if next < text.tokens.count, let following = index.at(next),
+          [.title, .person].contains(mentions[following].type)
+        {
+          cursor = next
+          steps += 1
+          continue
+        }
+        return nil
+      }
       if pronouns.contains(word) && (verbSeen || nextIsSpeechVerb(text, cursor)) {
         return lastPerson(mentions, before: quoteStart, text: text)
       }
@@ -229,10 +247,22 @@ enum QuoteFinder {
     }
   }
 
-  /// The last person named before `token`.
+  /// Whom "he" or "she" before `token` means: the first person named in the same
+  /// sentence before it, else in the nearest sentence before that names one — the
+  /// subject a reader carries over, rather than the last name read ("Harris attacked
+  /// Donald Trump. ... she told a crowd").
   static func lastPerson(_ mentions: [Mention], before token: Int, text: DocumentText) -> String? {
     guard token >= 0, token < text.tokens.count else { return nil }
     let offset = Int32(text.tokens[token].start)
-    return mentions.last { $0.type == .person && $0.end <= offset }?.entityKey?.name
+    var sentence = text.sentenceOf[token]
+    while sentence >= 0 {
+      if let first = mentions.first(where: {
+        $0.type == .person && $0.sentence == sentence && $0.end <= offset
+      }) {
+        return first.entityKey?.name
+      }
+      sentence -= 1
+    }
+    return nil
   }
 }

@@ -81,11 +81,54 @@ enum RoleFinder {
           confidence = 0.85
         }
       }
+      // "Tom Alvarez as chief technology officer".
+      if person == nil {
+        let before = (affiliation.map { ranges[$0].lowerBound } ?? range.lowerBound) - 1
+        if before >= 1, text.lower[before] == "as", let found = index.at(before - 1),
+          mentions[found].type == .person,
+          ranges[found].upperBound == before
+        {
+          person = found
+          confidence = 0.8
+        }
+      }
+      // "Delaney's lawyer, Samuel Brooks, said": the name after the title's comma.
+      if person == nil, range.upperBound + 1 < text.tokens.count, text.tokens[range.upperBound].text == ",",
+        let found = index.at(range.upperBound + 1), mentions[found].type == .person,
+        ranges[found].lowerBound == range.upperBound + 1, ranges[found].upperBound < text.tokens.count,
+        [",", ".", "said", "says"].contains(text.lower[ranges[found].upperBound])
+      {
+        person = found
+        confidence = 0.8
+      }
       guard let person, let name = mentions[person].entityKey?.name else { continue }
       add(name, "role", title.text, person, number, confidence)
+      // "an analyst at Bellweather Securities", "director of the WHO".
+      if affiliation == nil, range.upperBound + 1 < text.tokens.count,
+        ["at", "of", "for", "with"].contains(text.lower[range.upperBound])
+      {
+        var next = range.upperBound + 1
+        if next < text.tokens.count && text.lower[next] == "the" { next += 1 }
+        if let found = index.at(next), isAffiliation(mentions[found]) { affiliation = found }
+      }
       if let affiliation, let group = mentions[affiliation].entityKey?.name {
         add(name, "member_of", group, person, affiliation, confidence)
       }
+    }
+    // "Brian Kemp, a Republican,": membership by apposition without a title.
+    for (number, mention) in mentions.enumerated() where mention.type == .person {
+      guard let name = mention.entityKey?.name else { continue }
+      var cursor = ranges[number].upperBound
+      guard cursor + 2 < text.tokens.count, text.tokens[cursor].text == ",",
+        ["a", "an"].contains(text.lower[cursor + 1])
+      else { continue }
+      cursor += 2
+      guard let group = index.at(cursor), isAffiliation(mentions[group]),
+        let groupName = mentions[group].entityKey?.name,
+        ranges[group].upperBound < text.tokens.count,
+        [",", "."].contains(text.lower[ranges[group].upperBound])
+      else { continue }
+      add(name, "member_of", groupName, number, group, 0.8)
     }
     // "Kevin McCarthy, R-Calif." and "(D-N.Y.)".
     for mention in mentions where mention.type == .person {

@@ -82,6 +82,13 @@ public struct Annotator: Sendable {
       while !range.isEmpty, DateNormalizer.weekdays[lower[range.upperBound - 1]] != nil {
         range = range.lowerBound..<range.upperBound - 1
       }
+      // "Northwind in March": a name does not run on into a date.
+      if let cut = range.dropFirst().first(where: {
+        ["in", "on", "since", "until"].contains(lower[$0]) && $0 + 1 < range.upperBound
+          && (DateNormalizer.months[lower[$0 + 1]] != nil || DateNormalizer.weekdays[lower[$0 + 1]] != nil)
+      }) {
+        range = range.lowerBound..<cut
+      }
       return range.isEmpty ? nil : (range, entity.type)
     }
     // Titles against the tagger's entities: a title swallows the words of its modifiers
@@ -202,8 +209,9 @@ public struct Annotator: Sendable {
     }
     found.sort { ($0.mention.start, $0.mention.end) < ($1.mention.start, $1.mention.end) }
     var mentions = found.map(\.mention)
-    let ranges = found.map(\.range)
-    canonicalizer.apply(&mentions, mentionTokens: ranges, tokens: tokens, lower: lower)
+    var ranges = found.map(\.range)
+    canonicalizer.apply(
+      &mentions, mentionTokens: &ranges, tokens: tokens, lower: lower, sentenceOf: sentenceOf)
     let text = DocumentText(
       scalars: scalars, tokens: tokens, lower: lower, sentences: sentences, sentenceOf: sentenceOf)
     let roles = RoleFinder.roles(text, mentions: mentions, ranges: ranges)

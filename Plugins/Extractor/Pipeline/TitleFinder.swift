@@ -9,10 +9,8 @@ struct TitleFinder: Sendable {
   /// Heads too common in other senses to be a title alone and in lower case.
   static let ambiguous: WordSet = [
     "major", "general", "head", "chief", "executive", "representative", "justice", "chair", "anchor",
-    "captain",
-    "officer", "manager", "leader", "founder", "editor", "director", "analyst", "coach", "deputy", "king",
-    "queen", "prince", "princess", "judge", "attorney", "economist", "professor", "researcher", "scientist",
-    "reporter", "correspondent", "columnist", "priest", "pastor", "nun", "diplomat", "lawmaker",
+    "deputy",
+    "captain", "officer", "king", "queen", "prince", "princess", "judge", "gen.",
   ]
 
   static let standard = TitleFinder()
@@ -94,7 +92,12 @@ struct TitleFinder: Sendable {
   /// Whether a lone head word is a title: in lower case unless ambiguous ("a spokesman"),
   /// capitalised when a name follows ("President Biden").
   private func accepts(_ tokens: [TextToken], _ lower: [String], _ index: Int, sentence: Range<Int>) -> Bool {
-    if tokens[index].text.first?.isLowercase == true { return !Self.ambiguous.contains(lower[index]) }
+    let nameFollows =
+      index + 1 < sentence.upperBound && isCapitalised(tokens[index + 1]) && tokens[index + 1].kind == .word
+    // "executive Tom Alvarez": an ambiguous word before a name is a title.
+    if tokens[index].text.first?.isLowercase == true {
+      return !Self.ambiguous.contains(lower[index]) || nameFollows
+    }
     let next = index + 1
     return next < sentence.upperBound && isCapitalised(tokens[next]) && tokens[next].kind == .word
       && !heads.contains(lower[next])
