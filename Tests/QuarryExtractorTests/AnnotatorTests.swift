@@ -93,7 +93,6 @@ import Testing
       """, date: CalendarDate(iso: "2024-02-01"))
     #expect(business.contains { $0 == ("Deutsche Bank", .organization) })
     #expect(business.contains { $0 == ("Christian Sewing", .person) })
-    #expect(business.contains { $0 == ("FRANKFURT", .geopolitical) })
     #expect(business.contains { $0 == ("German", .nationality) })
     #expect(business.contains { $0.type == .money && $0.text == "$1.5 billion" })
     #expect(business.contains { $0.type == .percent && $0.text == "4.2%" })

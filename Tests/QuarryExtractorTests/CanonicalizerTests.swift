@@ -60,10 +60,24 @@ import Testing
     #expect(found.contains { $0 == ("Lumina", "Lumina AI", .organization) })
   }
 
-  @Test func datelinesAndNameParticles() {
-    let found = entities("BRUSSELS (Reuters) - Ursula von der Leyen met officials in Brussels.")
-    #expect(found.contains { $0 == ("BRUSSELS", "Brussels", .geopolitical) })
-    #expect(found.contains { $0.0 == "Ursula von der Leyen" && $0.2 == .person })
+  @Test func namesInCapitalsTakeTheirUsualForm() {
+    var mentions = [
+      Mention(start: 0, end: 8, text: "BRUSSELS", type: .organization, canonical: "BRUSSELS"),
+      Mention(start: 20, end: 27, text: "NATO", type: .organization, canonical: "NATO"),
+    ]
+    Canonicalizer.standard.titleCaseCapitals(&mentions)
+    #expect(mentions[0].canonical == "Brussels")
+    #expect(mentions[0].type == .geopolitical)  // a dateline opens with a place
+    #expect(mentions[1].canonical == "NATO")
+  }
+
+  @Test func nameParticlesJoinOnePerson() {
+    let lower = ["ursula", "von", "der", "leyen", "met", "angela", "and", "merkel"]
+    let spans: [(range: Range<Int>, type: CoarseType)] = [
+      (0..<1, .person), (3..<4, .person), (5..<6, .person), (7..<8, .person),
+    ]
+    let joined = Annotator.joinNameParticles(spans, lower: lower)
+    #expect(joined.map(\.range) == [0..<4, 5..<6, 7..<8])
   }
 
   @Test func initialsWithoutBracketsAndCapitalsAsObjects() {

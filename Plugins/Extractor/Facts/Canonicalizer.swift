@@ -83,7 +83,8 @@ struct Canonicalizer: Sendable {
   /// A name in capitals ("BRUSSELS" in a dateline) takes the form the document or the
   /// gazetteer gives it elsewhere ("Brussels").
   func titleCaseCapitals(_ mentions: inout [Mention]) {
-    let written = Set(mentions.compactMap { $0.entityKey?.name })
+    var written: Set<String>?
+    var places: [String: Bool] = [:]
     for index in mentions.indices {
       guard let (name, _) = mentions[index].entityKey, name.count > 2,
         name.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }),
@@ -92,10 +93,13 @@ struct Canonicalizer: Sendable {
       let titled = name.split(separator: " ", omittingEmptySubsequences: false).map { word in
         word.prefix(1) + word.dropFirst().lowercased()
       }.joined(separator: " ")
-      if written.contains(titled) || gazetteer.isPlace(titled) {
+      if written == nil { written = Set(mentions.compactMap { $0.entityKey?.name }) }
+      let isPlace = places[titled] ?? gazetteer.isPlace(titled)
+      places[titled] = isPlace
+      if written!.contains(titled) || isPlace {
         mentions[index].canonical = titled
         // A dateline ("BRUSSELS (Reuters) -") opens the article with a place.
-        if index == 0 && mentions[index].type == .organization && gazetteer.isPlace(titled) {
+        if index == 0 && mentions[index].type == .organization && isPlace {
           mentions[index].type = .geopolitical
         }
       }
@@ -160,14 +164,20 @@ struct Canonicalizer: Sendable {
     }
     // Without brackets: an upper-case word spelling the initials of an organisation the
     // document names in full ("European Central Bank" ... "ECB").
+    var capitalWords: Set<String>?
     for index in mentions.indices
     where mentionTokens[index].count > 2 && mentions[index].type == .organization {
       let initials = String(
         mentionTokens[index].compactMap { tokens[$0].text.first }.filter { $0.isUppercase })
-      guard initials.count >= 3, acronyms[initials] == nil,
-        tokens.contains(where: { $0.text == initials })
-      else { continue }
-      acronyms[initials] = index
+      guard initials.count >= 3, acronyms[initials] == nil else { continue }
+      if capitalWords == nil {
+        capitalWords = Set(
+          tokens.lazy.filter {
+            $0.text.utf8.count >= 3 && $0.text.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+          }
+          .map(\.text))
+      }
+      if capitalWords!.contains(initials) { acronyms[initials] = index }
     }
     guard !acronyms.isEmpty else { return }
     let names = acronyms.mapValues {

@@ -23,6 +23,26 @@ public struct Annotator: Sendable {
     "von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al", "ibn", "dos", "das",
   ]
 
+  /// "Ursula" "von der" "Leyen": people's names split by lower-case particles are one name.
+  static func joinNameParticles(_ spans: [(range: Range<Int>, type: CoarseType)], lower: [String])
+    -> [(range: Range<Int>, type: CoarseType)]
+  {
+    var joined: [(range: Range<Int>, type: CoarseType)] = []
+    for entity in spans {
+      if let previous = joined.last, previous.type == .person, entity.type == .person,
+        entity.range.lowerBound > previous.range.upperBound,
+        entity.range.lowerBound - previous.range.upperBound <= 2,
+        (previous.range.upperBound..<entity.range.lowerBound).allSatisfy({ nameParticles.contains(lower[$0]) }
+        )
+      {
+        joined[joined.count - 1].range = previous.range.lowerBound..<entity.range.upperBound
+      } else {
+        joined.append(entity)
+      }
+    }
+    return joined
+  }
+
   /// What one thread keeps between documents to go faster; never shared between threads.
   public final class Scratch {
     let wordScores = WordScoreCache()
@@ -53,22 +73,7 @@ public struct Annotator: Sendable {
     let input = TaggerInput(tokens: tokens, sentences: sentences, gazetteer: gazetteer)
     let labels = tagger.map { $0.labels(input, cache: scratch?.wordScores) } ?? []
     var tagged = EntityLabel.spans(labels[...])
-    // "Ursula" "von der" "Leyen": name particles join the parts of one person's name.
-    var joined: [(range: Range<Int>, type: CoarseType)] = []
-    for entity in tagged {
-      if let previous = joined.last, previous.type == .person, entity.type == .person,
-        entity.range.lowerBound > previous.range.upperBound,
-        entity.range.lowerBound - previous.range.upperBound <= 2,
-        (previous.range.upperBound..<entity.range.lowerBound).allSatisfy({
-          Self.nameParticles.contains(lower[$0])
-        })
-      {
-        joined[joined.count - 1].range = previous.range.lowerBound..<entity.range.upperBound
-      } else {
-        joined.append(entity)
-      }
-    }
-    tagged = joined
+    tagged = Self.joinNameParticles(tagged, lower: lower)
     var named = tagged.compactMap {
       entity -> (range: Range<Int>, type: CoarseType)? in
       // "the Pentagon Monday": a weekday never ends a name; "The" capitalised only by
