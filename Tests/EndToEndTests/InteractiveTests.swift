@@ -259,6 +259,8 @@ struct InteractiveTests {
     let shell = try TmuxSession()
     try shell.type("print needle-one")
     try shell.press("Enter")
+    // Wait for each output before typing on: a busy machine may echo the next line first.
+    try shell.waitFor("\nneedle-one")
     try shell.type("print other")
     try shell.press("Enter")
     try shell.waitFor("\nother")
