@@ -73,6 +73,7 @@ let package = Package(
       dependencies: ["QuarryCore", "QuarryModel"],
       path: "Plugins/Graph"
     ),
+    .testTarget(name: "QuarryGraphTests", dependencies: ["QuarryGraph", "QuarryExtractor"]),
     .target(
       name: "QuarryExport",
       dependencies: ["QuarryCore", "QuarryModel"],

@@ -1,29 +1,8 @@
 import QuarryCore
 import QuarryModel
 
-/// Reads a `--type` flag: an OntoNotes label, a list of them (`[PERSON ORG]`) or a
-/// comma-separated string (`"PERSON,ORG"`).
-func entityTypes(_ invocation: Invocation) throws -> Set<EntityType>? {
-  guard let value = invocation.value("type") else { return nil }
-  if case .null = value { return nil }
-  let parts: [String]
-  if case .list(let items) = value {
-    parts = items.map(\.plainText)
-  } else {
-    parts = value.plainText.split(separator: ",").map(String.init)
-  }
-  var types: Set<EntityType> = []
-  for part in parts {
-    let label = part.filter { !$0.isWhitespace }.uppercased()
-    guard let type = EntityType(rawValue: label) else {
-      throw invocation.error(
-        "unknown entity type '\(part)'", at: "type",
-        help: "the types are " + EntityType.labels.joined(separator: ", "))
-    }
-    types.insert(type)
-  }
-  return types
-}
+/// Reads a `--type` flag (see `EntityType.flag`).
+func entityTypes(_ invocation: Invocation) throws -> Set<EntityType>? { try EntityType.flag(invocation) }
 
 /// Reads a `--doc` flag: the index of a document of the workspace.
 func documentIndex(_ invocation: Invocation, _ workspace: Workspace) throws -> Int? {

@@ -6,5 +6,9 @@ public enum GraphPlugin {
   public static let plugin = PluginDescription(
     name: "graph", version: QuarryVersion.current,
     summary: "A property graph of entities, documents and relations, with queries and analytics",
-    commands: [])
+    commands: [
+      GraphBuildCommand(), GraphStatsCommand(), GraphNodesCommand(), GraphEdgesCommand(),
+      GraphNeighborsCommand(),
+      GraphPathCommand(),
+    ])
 }

@@ -1,3 +1,5 @@
+import QuarryCore
+
 /// OntoNotes-style entity and value types, plus TITLE for roles and MISC where nothing
 /// finer fits. The raw values are the labels Quarry prints.
 public enum EntityType: String, CaseIterable, Sendable, Comparable {
@@ -46,6 +48,29 @@ public enum EntityType: String, CaseIterable, Sendable, Comparable {
 
   /// All labels, for help texts and error messages.
   public static var labels: [String] { allCases.map(\.rawValue) }
+
+  /// Reads the `--type` flag of `invocation`: a label, a list of labels (`[PERSON ORG]`)
+  /// or a comma-separated string (`"PERSON,ORG"`); nil when it is not given. An unknown
+  /// label is an error listing the valid ones.
+  public static func flag(_ invocation: Invocation, _ name: String = "type") throws -> Set<EntityType>? {
+    guard let value = invocation.value(name) else { return nil }
+    if case .null = value { return nil }
+    let parts: [String]
+    if case .list(let items) = value {
+      parts = items.map(\.plainText)
+    } else {
+      parts = value.plainText.split(separator: ",").map(String.init)
+    }
+    var types: Set<EntityType> = []
+    for part in parts {
+      guard let type = EntityType(rawValue: part.filter { !$0.isWhitespace }.uppercased()) else {
+        throw invocation.error(
+          "unknown entity type '\(part)'", at: name, help: "the types are " + labels.joined(separator: ", "))
+      }
+      types.insert(type)
+    }
+    return types
+  }
 }
 
 /// A span of a document's text that names an entity or gives a value.

@@ -28,21 +28,7 @@ enum ExtractorTestSupport {
   }
 
   /// Runs source text in a session; the values printed and the errors raised.
-  static func run(_ source: String, in session: Session) -> (values: [Value], errors: [any Error]) {
-    let interpreter = Interpreter(session: session)
-    let block = try! Parser.parse(SourceFiles.add(name: "t", text: source))
-    var values: [Value] = []
-    var errors: [any Error] = []
-    LargeStack.run {
-      interpreter.run(
-        block, onValue: { value, _ in values.append(value) },
-        onError: {
-          errors.append($0)
-          return false
-        })
-    }
-    return (values, errors)
-  }
+  static func run(_ source: String, in session: Session) -> Evaluation { session.evaluate(source) }
 
   /// A session with the sample article ingested and extracted.
   static func extractedSample() -> Session {

@@ -16,18 +16,7 @@ import Testing
     return Session(registry: registry, output: .memory(), errors: .memory())
   }
 
-  func run(_ source: String, in session: Session) -> (values: [Value], errors: [any Error]) {
-    let interpreter = Interpreter(session: session)
-    let block = try! Parser.parse(SourceFiles.add(name: "t", text: source))
-    var values: [Value] = []
-    var errors: [any Error] = []
-    interpreter.run(
-      block, onValue: { value, _ in values.append(value) },
-      onError: {
-        errors.append($0); return false
-      })
-    return (values, errors)
-  }
+  func run(_ source: String, in session: Session) -> Evaluation { session.evaluate(source) }
 
   func temporaryDirectory() -> String {
     let path = "/tmp/quarry-ingest-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

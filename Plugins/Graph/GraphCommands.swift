@@ -1,0 +1,259 @@
+import QuarryCore
+import QuarryModel
+
+/// The session's current graph, set by `graph build`.
+final class GraphState: @unchecked Sendable {
+  // Used from the session's thread only.
+  var current: PropertyGraph?
+
+  static func of(_ session: Session) -> GraphState { session.state(GraphState.self) { GraphState() } }
+}
+
+/// The graph a command works on: one piped in, else the current one.
+func workingGraph(_ invocation: Invocation) throws -> PropertyGraph {
+  if case .custom(let value) = invocation.input, let graph = value as? PropertyGraph { return graph }
+  if let graph = GraphState.of(invocation.session).current { return graph }
+  throw invocation.error("there is no graph yet", help: "build one with `graph build` after `extract`")
+}
+
+/// A node named by an argument; an unknown name suggests the nearest.
+func namedNode(_ invocation: Invocation, _ argument: String, in graph: PropertyGraph) throws -> Int32 {
+  let name = invocation.string(argument) ?? ""
+  if let node = graph.node(named: name) { return node }
+  if let node = graph.nodeNames.firstIndex(where: { $0.lowercased() == name.lowercased() }) {
+    return Int32(node)
+  }
+  let help = Suggestion.nearest(to: name, in: graph.nodeNames).map { "did you mean '\($0)'?" }
+  throw invocation.error(
+    "no node named '\(name)' in the graph", at: argument, help: help ?? "see `graph nodes`")
+}
+
+private let nodeCompletion = CompletionSource.dynamic { session in
+  GraphState.of(session).current?.nodeNames ?? Workspace.of(session).entities.map(\.name)
+}
+
+/// `graph build`: a graph from the workspace, which becomes the current graph.
+struct GraphBuildCommand: Command {
+  let signature = Signature(
+    "graph build", abstract: "Build a graph from the extracted articles; it becomes the current graph",
+    discussion: """
+      By default the relation graph: entities joined by their roles (to TITLE nodes),
+      memberships and events, each edge with its predicate, confidence, date and evidence.
+      --cooccurrence joins entities named in the same sentence (--window document: the same
+      article), weighted by how often; --bipartite joins entities to the articles (DOCUMENT
+      nodes) that name them. --type, --since and --until filter. The graph is also the
+      command's value: `let g = (graph build)`.
+      """,
+    flags: [
+      Flag("cooccurrence", help: "entities named together, weighted by how often"),
+      Flag("bipartite", help: "entities and the articles that name them"),
+      Flag(
+        "window", short: "w", .string, help: "co-occurrence within a sentence (default) or document",
+        completion: .values(["sentence", "document"])),
+      Flag("min-weight", .number, help: "co-occurrence: only pairs seen at least this often"),
+      Flag("type", short: "t", .any, help: "only entities of this type, or these: [PERSON ORG]"),
+      Flag("since", .date, help: "only articles dated on or after this date"),
+      Flag("until", .date, help: "only articles dated on or before this date"),
+    ],
+    input: .none, output: .graph,
+    examples: [
+      Example("ingest Scripts/corpus; extract; graph build", "the relation graph of the sample article"),
+      Example(
+        "ingest Scripts/corpus; extract; graph build --cooccurrence --min-weight 2 | graph stats",
+        "entities named together at least twice"),
+    ])
+
+  func run(_ invocation: Invocation) throws -> Value {
+    let workspace = Workspace.of(invocation.session)
+    var projection = GraphProjection()
+    if invocation.isSet("cooccurrence") && invocation.isSet("bipartite") {
+      throw invocation.error("choose one of --cooccurrence and --bipartite", at: "bipartite")
+    }
+    if invocation.isSet("cooccurrence") { projection.kind = .cooccurrence }
+    if invocation.isSet("bipartite") { projection.kind = .bipartite }
+    if let window = invocation.string("window") {
+      guard projection.kind == .cooccurrence else {
+        throw invocation.error("--window applies to --cooccurrence", at: "window")
+      }
+      guard window == "sentence" || window == "document" else {
+        throw invocation.error(
+          "unknown window '\(window)'", at: "window", help: "the windows are sentence and document")
+      }
+      projection.sentenceWindow = window == "sentence"
+    }
+    if let weight = invocation.value("min-weight")?.doubleValue { projection.minimumWeight = weight }
+    projection.types = try EntityType.flag(invocation)
+    if case .date(let date)? = invocation.value("since") { projection.since = date }
+    if case .date(let date)? = invocation.value("until") { projection.until = date }
+    if workspace.annotations.contains(where: { $0 == nil }) {
+      invocation.session.warn("some articles are not extracted yet: run `extract` first to include them")
+    }
+    let graph = projection.build(workspace)
+    GraphState.of(invocation.session).current = graph
+    return .custom(graph)
+  }
+}
+
+/// `graph stats`: the size and shape of the graph.
+struct GraphStatsCommand: Command {
+  let signature = Signature(
+    "graph stats", abstract: "Count the nodes, edges and components of the graph",
+    input: .graph, output: .record,
+    examples: [
+      Example("ingest Scripts/corpus; extract; graph build; graph stats", "the sample's graph in numbers")
+    ])
+
+  func run(_ invocation: Invocation) throws -> Value {
+    let graph = try workingGraph(invocation)
+    let components = GraphQueries.components(graph)
+    var labels: [String: Int] = [:]
+    for label in graph.nodeLabels { labels[label, default: 0] += 1 }
+    var types: [String: Int] = [:]
+    for type in graph.edgeTypes { types[type, default: 0] += 1 }
+    let nodes = graph.nodeCount
+    let density = nodes > 1 ? Double(graph.edgeCount) / Double(nodes * (nodes - 1)) : 0
+    let maxDegree =
+      (0..<nodes).map { graph.outgoing(Int32($0)).count + graph.incoming(Int32($0)).count }.max() ?? 0
+    let selfLoops = (0..<graph.edgeCount).filter { graph.edgeSources[$0] == graph.edgeTargets[$0] }.count
+    return .record(
+      Record([
+        "kind": .string(graph.kind), "nodes": .int(nodes), "edges": .int(graph.edgeCount),
+        "density": .float((density * 1e6).rounded() / 1e6), "components": .int(components.count),
+        "largest_component": .int(components.largest), "max_degree": .int(maxDegree),
+        "self_loops": .int(selfLoops),
+        "labels": .record(
+          Record(keys: labels.keys.sorted(), values: labels.keys.sorted().map { .int(labels[$0]!) })),
+        "edge_types": .record(
+          Record(keys: types.keys.sorted(), values: types.keys.sorted().map { .int(types[$0]!) })),
+      ]))
+  }
+}
+
+/// `graph nodes` and `graph edges`: the graph as tables.
+struct GraphNodesCommand: Command {
+  let signature = Signature(
+    "graph nodes", abstract: "List the graph's nodes: id, name, label, out and in degree",
+    input: .graph, output: .table,
+    examples: [
+      Example(
+        "ingest Scripts/corpus; extract; graph build; graph nodes | sort out --desc | first 5",
+        "the busiest nodes")
+    ])
+
+  func run(_ invocation: Invocation) throws -> Value { .table(try workingGraph(invocation).nodesTable()) }
+}
+
+struct GraphEdgesCommand: Command {
+  let signature = Signature(
+    "graph edges", abstract: "List the graph's edges: source, type, target, weight and evidence",
+    input: .graph, output: .table,
+    examples: [
+      Example("ingest Scripts/corpus; extract; graph build; graph edges | where type == meet", "the meetings")
+    ]
+  )
+
+  func run(_ invocation: Invocation) throws -> Value { .table(try workingGraph(invocation).edgesTable()) }
+}
+
+/// `graph neighbors X`: what lies within some hops of a node.
+struct GraphNeighborsCommand: Command {
+  let signature = Signature(
+    "graph neighbors", abstract: "List the nodes within some hops of one node",
+    parameters: [Parameter("node", help: "a node's name", completion: nodeCompletion)],
+    flags: [
+      Flag("depth", short: "d", .int, help: "how many hops (default 1)", default: .int(1)),
+      directionFlag,
+    ],
+    input: .graph, output: .table,
+    examples: [
+      Example(
+        "ingest Scripts/corpus; extract; graph build --cooccurrence --window document; graph neighbors China --depth 2",
+        "what China is named with, and what those are named with")
+    ])
+
+  func run(_ invocation: Invocation) throws -> Value {
+    let graph = try workingGraph(invocation)
+    let start = try namedNode(invocation, "node", in: graph)
+    let depth = invocation.int("depth") ?? 1
+    guard depth >= 1 else { throw invocation.error("--depth must be at least 1", at: "depth") }
+    let direction = try readDirection(invocation)
+    let rows: [[Value]] = GraphQueries.neighbors(graph, of: start, depth: depth, direction: direction).map {
+      found in
+      let edge = Int(found.via)
+      return [
+        .string(graph.nodeNames[Int(found.node)]), .string(graph.nodeLabels[Int(found.node)]),
+        .int(found.distance),
+        .string(graph.nodeNames[Int(graph.edgeSources[edge])]), .string(graph.edgeTypes[edge]),
+        .string(graph.nodeNames[Int(graph.edgeTargets[edge])]),
+      ]
+    }
+    return .table(
+      Table(columns: ["name", "label", "depth", "via_source", "via_type", "via_target"], rows: rows))
+  }
+}
+
+/// `--direction out|in|both`, shared by the walks.
+private let directionFlag = Flag(
+  "direction", .string, help: "follow edges out, in or both ways (default both)",
+  completion: .values(GraphQueries.Direction.allCases.map(\.rawValue)))
+
+private func readDirection(_ invocation: Invocation) throws -> GraphQueries.Direction {
+  guard let text = invocation.string("direction") else { return .both }
+  guard let direction = GraphQueries.Direction(rawValue: text) else {
+    throw invocation.error(
+      "unknown direction '\(text)'", at: "direction", help: "the directions are out, in and both")
+  }
+  return direction
+}
+
+/// `graph path A B`: the fewest hops between two nodes, with each hop's evidence.
+struct GraphPathCommand: Command {
+  let signature = Signature(
+    "graph path", abstract: "Show the shortest path between two nodes, hop by hop",
+    discussion: """
+      Each hop with its predicate and evidence (document, sentence, date). Edges are
+      followed either way unless --direction says otherwise. When no path joins the two,
+      it says so.
+      """,
+    parameters: [
+      Parameter("from", help: "where the path starts", completion: nodeCompletion),
+      Parameter("to", help: "where it ends", completion: nodeCompletion),
+    ],
+    flags: [
+      directionFlag
+    ],
+    input: .graph, output: .table,
+    examples: [
+      Example(
+        "ingest Scripts/corpus; extract; graph build --cooccurrence --window document; graph path China Pentagon",
+        "how two entities connect")
+    ])
+
+  func run(_ invocation: Invocation) throws -> Value {
+    let graph = try workingGraph(invocation)
+    let source = try namedNode(invocation, "from", in: graph)
+    let target = try namedNode(invocation, "to", in: graph)
+    let columns = ["step", "from", "type", "to", "date", "doc", "sentence"]
+    guard
+      let path = GraphQueries.shortestPath(
+        graph, from: source, to: target, direction: try readDirection(invocation))
+    else {
+      invocation.session.warn(
+        "no path joins '\(graph.nodeNames[Int(source)])' and '\(graph.nodeNames[Int(target)])'")
+      return .table(Table(columns: columns, rows: []))
+    }
+    var rows: [[Value]] = []
+    for (step, edgeID) in path.enumerated() {
+      let edge = Int(edgeID)
+      rows.append([
+        .int(step + 1), .string(graph.nodeNames[Int(graph.edgeSources[edge])]),
+        .string(graph.edgeTypes[edge]),
+        .string(graph.nodeNames[Int(graph.edgeTargets[edge])]),
+        graph.edgeDates[edge].map(Value.string) ?? .null,
+        graph.edgeDocuments[edge].map(Value.string) ?? .null,
+        graph.edgeSentences[edge] >= 0 ? .int(Int(graph.edgeSentences[edge])) : .null,
+      ])
+    }
+    return .table(Table(columns: columns, rows: rows))
+  }
+}

@@ -1,0 +1,111 @@
+import QuarryCore
+import QuarryModel
+
+/// Builds graphs from what the workspace extracted: the relation graph (entities joined
+/// by roles, memberships and events), the co-occurrence graph (entities named in the same
+/// sentence or article, weighted by how often) and the entity–document graph.
+struct GraphProjection {
+  enum Kind: String {
+    case relations, cooccurrence, bipartite
+  }
+
+  var kind: Kind = .relations
+  /// For co-occurrence: entities in the same sentence, or anywhere in the same article.
+  var sentenceWindow = true
+  var minimumWeight = 1.0
+  /// Only entities of these types (nil: all).
+  var types: Set<EntityType>?
+  var since: CalendarDate?
+  var until: CalendarDate?
+
+  func build(_ workspace: Workspace) -> PropertyGraph {
+    var builder = PropertyGraph.Builder()
+    var typeOf: [String: EntityType] = [:]
+    for entity in workspace.entities where typeOf[entity.name] == nil { typeOf[entity.name] = entity.type }
+    func keeps(_ type: EntityType) -> Bool { types?.contains(type) ?? true }
+    func keeps(_ document: Document) -> Bool {
+      if let since, let date = document.date, date < since { return false }
+      if let until, let date = document.date, date > until { return false }
+      if (since != nil || until != nil) && document.date == nil { return false }
+      return true
+    }
+    switch kind {
+    case .relations:
+      for (index, found) in workspace.annotations.enumerated() {
+        guard let found, keeps(workspace.documents[index]) else { continue }
+        let id = workspace.documents[index].id
+        for relation in found.relations {
+          let subject = workspace.resolve(relation.subject)
+          let object = relation.predicate == "role" ? relation.object : workspace.resolve(relation.object)
+          let subjectType = typeOf[subject] ?? .miscellaneous
+          // Parties from "R-Calif." are organisations, and states places, though not mentions.
+          let fallback: EntityType =
+            relation.predicate == "member_of"
+            ? .organization : relation.predicate == "represents" ? .geopolitical : .miscellaneous
+          let objectType = relation.predicate == "role" ? EntityType.title : (typeOf[object] ?? fallback)
+          guard keeps(subjectType), relation.predicate == "role" || keeps(objectType) else { continue }
+          let from = builder.node(subject, label: subjectType.rawValue)
+          let to = builder.node(object, label: objectType.rawValue)
+          builder.edge(
+            from, to, type: relation.negated ? "not " + relation.predicate : relation.predicate,
+            weight: relation.confidence, document: id, sentence: Int(relation.sentence), date: relation.date)
+        }
+      }
+    case .cooccurrence:
+      var weights: [Pair: Double] = [:]
+      var order: [Pair] = []
+      for (index, found) in workspace.annotations.enumerated() {
+        guard let found, keeps(workspace.documents[index]) else { continue }
+        var groups: [Int32: [String]] = [:]
+        for mention in found.mentions {
+          guard let (name, type) = workspace.entityKey(of: mention), type != .title, keeps(type) else {
+            continue
+          }
+          let window = sentenceWindow ? mention.sentence : 0
+          if groups[window]?.contains(name) != true { groups[window, default: []].append(name) }
+        }
+        for window in groups.keys.sorted() {
+          let names = groups[window]!.sorted()
+          for first in names.indices {
+            for second in names.indices where second > first {
+              let pair = Pair(a: names[first], b: names[second])
+              if weights[pair] == nil { order.append(pair) }
+              weights[pair, default: 0] += 1
+            }
+          }
+        }
+      }
+      for pair in order where weights[pair]! >= minimumWeight {
+        let a = builder.node(pair.a, label: (typeOf[pair.a] ?? .miscellaneous).rawValue)
+        let b = builder.node(pair.b, label: (typeOf[pair.b] ?? .miscellaneous).rawValue)
+        builder.edge(a, b, type: "co_occurs", weight: weights[pair]!)
+      }
+    case .bipartite:
+      for (index, found) in workspace.annotations.enumerated() {
+        let document = workspace.documents[index]
+        guard let found, keeps(document) else { continue }
+        var counts: [String: Double] = [:]
+        var names: [String] = []
+        for mention in found.mentions {
+          guard let (name, type) = workspace.entityKey(of: mention), type != .title, keeps(type) else {
+            continue
+          }
+          if counts[name] == nil { names.append(name) }
+          counts[name, default: 0] += 1
+        }
+        let documentNode = builder.node("doc:" + document.id, label: "DOCUMENT")
+        for name in names {
+          let entity = builder.node(name, label: (typeOf[name] ?? .miscellaneous).rawValue)
+          builder.edge(
+            entity, documentNode, type: "mentioned_in", weight: counts[name]!, document: document.id)
+        }
+      }
+    }
+    return builder.build(kind: kind.rawValue)
+  }
+
+  private struct Pair: Hashable {
+    var a: String
+    var b: String
+  }
+}
