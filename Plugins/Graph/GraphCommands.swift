@@ -117,7 +117,8 @@ struct GraphStatsCommand: Command {
     let selfLoops = (0..<graph.edgeCount).filter { graph.edgeSources[$0] == graph.edgeTargets[$0] }.count
     return .record(
       Record([
-        "kind": .string(graph.kind), "nodes": .int(nodes), "edges": .int(graph.edgeCount),
+        "kind": .string(graph.kind), "directed": .bool(graph.isDirected), "nodes": .int(nodes),
+        "edges": .int(graph.edgeCount),
         "density": .float((density * 1e6).rounded() / 1e6), "components": .int(components.count),
         "largest_component": .int(components.largest), "max_degree": .int(maxDegree),
         "self_loops": .int(selfLoops),
@@ -255,5 +256,100 @@ struct GraphPathCommand: Command {
       ])
     }
     return .table(Table(columns: columns, rows: rows))
+  }
+}
+
+/// A table with one row per node: its name and label, then the measures.
+private func nodeTable(_ graph: PropertyGraph, _ columns: [String], _ values: (Int) -> [Value]) -> Table {
+  Table(
+    columns: ["name", "label"] + columns,
+    rows: (0..<graph.nodeCount).map { node in
+      [.string(graph.nodeNames[node]), .string(graph.nodeLabels[node])] + values(node)
+    })
+}
+
+/// `graph degree`: in-, out- and total degree.
+struct GraphDegreeCommand: Command {
+  let signature = Signature(
+    "graph degree", abstract: "Degree of every node: in, out and total, optionally weighted",
+    discussion:
+      "Parallel edges each count; a self-loop counts once in and once out. Join with `entities` on name.",
+    flags: [Flag("weighted", help: "sum edge weights instead of counting edges")],
+    input: .graph, output: .table,
+    examples: [
+      Example(
+        "ingest Scripts/corpus; extract; graph build; graph degree | sort total --desc | first 5",
+        "the best-connected")
+    ])
+
+  func run(_ invocation: Invocation) throws -> Value {
+    let graph = try workingGraph(invocation)
+    let weighted = invocation.isSet("weighted")
+    let degrees = GraphAnalytics.degrees(graph, weighted: weighted)
+    func value(_ number: Double) -> Value { weighted ? .float(number) : .int(Int(number)) }
+    guard graph.isDirected else {
+      return .table(nodeTable(graph, ["degree"]) { [value(degrees.in[$0])] })
+    }
+    return .table(
+      nodeTable(graph, ["in", "out", "total"]) { node in
+        [value(degrees.in[node]), value(degrees.out[node]), value(degrees.in[node] + degrees.out[node])]
+      })
+  }
+}
+
+/// `graph pagerank`: PageRank as networkx computes it.
+struct GraphPageRankCommand: Command {
+  let signature = Signature(
+    "graph pagerank", abstract: "PageRank of every node",
+    discussion: """
+      Power iteration as networkx's pagerank: edge weights count (--unweighted to ignore them),
+      parallel edges add up, nodes without outgoing edges spread their rank evenly.
+      """,
+    flags: [
+      Flag("damping", .number, help: "the damping factor (default 0.85)"),
+      Flag("tolerance", .number, help: "stop when the change per node falls below this (default 1e-6)"),
+      Flag("unweighted", help: "every edge counts the same"),
+    ],
+    input: .graph, output: .table,
+    examples: [
+      Example(
+        "ingest Scripts/corpus; extract; graph build; graph pagerank | sort pagerank --desc | first 5",
+        "the most central")
+    ])
+
+  func run(_ invocation: Invocation) throws -> Value {
+    let graph = try workingGraph(invocation)
+    let damping = invocation.value("damping")?.doubleValue ?? 0.85
+    guard damping > 0 && damping < 1 else {
+      throw invocation.error("--damping must be between 0 and 1", at: "damping")
+    }
+    let tolerance = invocation.value("tolerance")?.doubleValue ?? 1e-6
+    guard tolerance > 0 else { throw invocation.error("--tolerance must be positive", at: "tolerance") }
+    let result = GraphAnalytics.pageRank(
+      graph, damping: damping, tolerance: tolerance, weighted: !invocation.isSet("unweighted"))
+    if !result.converged {
+      invocation.session.warn("PageRank did not converge in \(result.iterations) iterations")
+    }
+    return .table(nodeTable(graph, ["pagerank"]) { [.float(result.ranks[$0])] })
+  }
+}
+
+/// `graph components`: weakly or strongly connected components.
+struct GraphComponentsCommand: Command {
+  let signature = Signature(
+    "graph components", abstract: "The connected component of every node, largest first",
+    discussion: "Weakly connected (edges either way) by default; --strong follows edge directions.",
+    flags: [Flag("strong", help: "strongly connected components")],
+    input: .graph, output: .table,
+    examples: [
+      Example(
+        "ingest Scripts/corpus; extract; graph build; graph components | group-by component | select component count",
+        "how big each component is")
+    ])
+
+  func run(_ invocation: Invocation) throws -> Value {
+    let graph = try workingGraph(invocation)
+    let numbers = GraphAnalytics.components(graph, strong: invocation.isSet("strong"))
+    return .table(nodeTable(graph, ["component"]) { [.int(numbers[$0])] })
   }
 }

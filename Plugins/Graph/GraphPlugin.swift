@@ -9,6 +9,6 @@ public enum GraphPlugin {
     commands: [
       GraphBuildCommand(), GraphStatsCommand(), GraphNodesCommand(), GraphEdgesCommand(),
       GraphNeighborsCommand(),
-      GraphPathCommand(),
+      GraphPathCommand(), GraphDegreeCommand(), GraphPageRankCommand(), GraphComponentsCommand(),
     ])
 }

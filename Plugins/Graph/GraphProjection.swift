@@ -101,7 +101,7 @@ struct GraphProjection {
         }
       }
     }
-    return builder.build(kind: kind.rawValue)
+    return builder.build(kind: kind.rawValue, directed: kind != .cooccurrence)
   }
 
   private struct Pair: Hashable {

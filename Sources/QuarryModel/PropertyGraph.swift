@@ -23,6 +23,9 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
   public let inEdges: [Int32]
   /// What the graph was built from, for `graph stats`.
   public let kind: String
+  /// Whether edges have a direction; an undirected edge is stored once, from its first
+  /// node to its second, and walks and analytics follow it both ways.
+  public let isDirected: Bool
   private let index: [String: Int32]
 
   public var nodeCount: Int { nodeNames.count }
@@ -67,12 +70,13 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
       dates.append(date)
     }
 
-    public func build(kind: String) -> PropertyGraph {
-      PropertyGraph(builder: self, kind: kind)
+    public func build(kind: String, directed: Bool = true) -> PropertyGraph {
+      PropertyGraph(builder: self, kind: kind, directed: directed)
     }
   }
 
-  private init(builder: Builder, kind: String) {
+  private init(builder: Builder, kind: String, directed: Bool) {
+    isDirected = directed
     nodeNames = builder.names
     nodeLabels = builder.labels
     edgeSources = builder.sources
@@ -116,7 +120,9 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
   // MARK: CustomValue
 
   public var typeName: String { "graph" }
-  public var summary: String { "\(kind) graph: \(nodeCount) nodes, \(edgeCount) edges" }
+  public var summary: String {
+    "\(kind) graph\(isDirected ? "" : " (undirected)"): \(nodeCount) nodes, \(edgeCount) edges"
+  }
 
   /// Shown as its summary, not as a table: a graph may have a million nodes, and
   /// `graph nodes` and `graph edges` give the tables.
