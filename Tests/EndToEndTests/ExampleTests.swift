@@ -38,12 +38,17 @@ import Testing
       to: folder + "/news/feed.jsonl")
     try write("name,type,mentions\nLloyd Austin,PERSON,4\nChina,GPE,9\n", to: folder + "/entities.csv")
     try FileManager.default.copyItem(atPath: Package.root + "/Scripts/gold", toPath: folder + "/Scripts/gold")
-    // A few sentences in CoNLL format, written for the tests.
+    // A few sentences in CoNLL format, written for the tests (CoNLL-2003 is never committed).
     try FileManager.default.createDirectory(atPath: folder + "/conll", withIntermediateDirectories: true)
-    for name in ["train.txt", "valid.txt"] {
-      try FileManager.default.copyItem(
-        atPath: Package.root + "/Scripts/tests/sample.conll", toPath: folder + "/conll/" + name)
-    }
+    let tagged = [
+      "Angela B-PER", "Merkel I-PER", "visited O", "Paris B-LOC", ". O", "", "The O", "United B-ORG",
+      "Nations I-ORG", "met O", "German B-MISC", "envoys O", ". O",
+    ]
+    // Without a document marker the whole file is one document.
+    let conll =
+      tagged.map { $0.isEmpty ? "" : $0.replacingOccurrences(of: " ", with: " _ _ ") }
+      .joined(separator: "\n") + "\n"
+    for name in ["train.txt", "valid.txt"] { try write(conll, to: folder + "/conll/" + name) }
     try FileManager.default.createDirectory(
       atPath: folder + "/Plugins/Examples", withIntermediateDirectories: true)
     try FileManager.default.copyItem(

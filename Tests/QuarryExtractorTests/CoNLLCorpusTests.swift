@@ -25,6 +25,16 @@ import Testing
     #expect(first.tokenCount == 26)
   }
 
+  @Test func writesWhatItReads() throws {
+    let documents = [[[("Angela", "B-PER"), ("Merkel", "I-PER"), ("spoke", "O")]]]
+    let text = CoNLLCorpus.write(documents)
+    #expect(text.hasPrefix(CoNLLCorpus.documentMarker))
+    let back = try read(text)
+    #expect(back.count == 1)
+    #expect(back[0].text == "Angela Merkel spoke")
+    #expect(back[0].entities == [TypedSpan(start: 0, end: 13, type: "PER")])
+  }
+
   @Test func acceptsIOB1Tags() throws {
     let documents = try read(
       "Peter NNP B-NP I-PER\nBlackburn NNP I-NP I-PER\nand CC O O\nKohl NNP B-NP I-PER\n")

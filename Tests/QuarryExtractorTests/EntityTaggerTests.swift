@@ -37,6 +37,20 @@ import Testing
     #expect(score.micro.f1 > 0.8)
   }
 
+  /// Training on the real data (a slice of it, to stay quick) is deterministic too and
+  /// learns: it scores well on documents it was not trained on.
+  @Test(.enabled(if: ExtractorTestSupport.sharedTrainingFile != nil, "../shared/data/conll2003 is not here"))
+  func trainingOnCoNLLIsDeterministicAndGeneralises() throws {
+    let documents = try CoNLLCorpus.read(path: ExtractorTestSupport.sharedTrainingFile!)
+    let training = Array(documents.prefix(80))
+    let first = try TaggerTraining.train(training, epochs: 2).model
+    let second = try TaggerTraining.train(training, epochs: 2).model
+    #expect(first == second)
+    let tagger = try first.withUnsafeBufferPointer { try EntityTagger(model: $0) }
+    let held = Array(documents.dropFirst(80).prefix(30))
+    #expect(NEREvaluation.score(held, annotator: Annotator(tagger: tagger)).micro.f1 > 0.5)
+  }
+
   @Test func rejectsWhatIsNotAModel() {
     let garbage: [UInt8] = Array("not a model at all".utf8)
     #expect(throws: EntityTagger.ModelError.self) {

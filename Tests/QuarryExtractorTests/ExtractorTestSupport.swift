@@ -54,8 +54,34 @@ enum ExtractorTestSupport {
     Annotator().annotate(text: text, date: date).mentions.map { ($0.text, $0.type) }
   }
 
-  /// A small CoNLL file written for the tests (not CoNLL-2003 data).
-  static var conll: String { try! FilePaths.readText(root + "/Scripts/tests/sample.conll") }
+  /// A few sentences written for the tests, a document per list; `word:TAG` marks a
+  /// token's IOB tag, other tokens are outside.
+  static let conllDocuments = [
+    [
+      "Angela:B-PER Merkel:I-PER visited Paris:B-LOC on Monday .",
+      "The United:B-ORG Nations:I-ORG said ( in a statement ) the German:B-MISC leader 's trip was \" useful \" .",
+    ],
+    ["Boris:B-PER Johnson:I-PER left London:B-LOC ."],
+  ]
+
+  /// The sentences above in CoNLL format (not CoNLL-2003 data, which is never committed).
+  static var conll: String {
+    CoNLLCorpus.write(
+      conllDocuments.map { document in
+        document.map { sentence in
+          sentence.split(separator: " ").map { word in
+            let parts = word.split(separator: ":", maxSplits: 1)
+            return (String(parts[0]), parts.count == 2 ? String(parts[1]) : "O")
+          }
+        }
+      })
+  }
+
+  /// CoNLL-2003's training file beside the repository, when it is there.
+  static var sharedTrainingFile: String? {
+    let path = root + "/../shared/data/conll2003/train.txt"
+    return FilePaths.exists(path) ? path : nil
+  }
 }
 
 extension Value: Equatable {

@@ -29,6 +29,23 @@ public enum CoNLLCorpus {
     public var description: String
   }
 
+  /// The first field of the line that starts each document.
+  static let documentMarker = "-DOCSTART-"
+
+  /// Documents in CoNLL format: each sentence a list of (token, IOB tag), written one
+  /// token a line with placeholder part-of-speech and chunk columns.
+  public static func write(_ documents: [[[(token: String, tag: String)]]]) -> String {
+    var text = ""
+    for sentences in documents {
+      text += documentMarker + " -X- -X- O\n\n"
+      for sentence in sentences {
+        for (token, tag) in sentence { text += "\(token) _ _ \(tag)\n" }
+        text += "\n"
+      }
+    }
+    return text
+  }
+
   public static func read(path: String) throws -> [CoNLLDocument] {
     let lines = try LineReader(path: path)
     var documents: [CoNLLDocument] = []
@@ -52,7 +69,7 @@ public enum CoNLLCorpus {
         endSentence()
         continue
       }
-      if fields[0] == "-DOCSTART-" {
+      if fields[0] == documentMarker {
         endDocument()
         continue
       }
