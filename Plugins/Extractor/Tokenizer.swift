@@ -185,3 +185,26 @@ extension Unicode.GeneralCategory {
     }
   }
 }
+
+extension [TextToken] {
+  /// The index of the first token ending after `offset` (binary search; tokens are in
+  /// order of offset).
+  func firstIndex(endingAfter offset: Int) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if self[middle].end <= offset { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  /// The tokens lying wholly inside `[start, end)` in code points.
+  func range(covering start: Int, _ end: Int) -> Range<Int> {
+    var first = firstIndex(endingAfter: start)
+    while first < count && self[first].start < start { first += 1 }
+    var last = first
+    while last < count && self[last].end <= end { last += 1 }
+    return first..<last
+  }
+}

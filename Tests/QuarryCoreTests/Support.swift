@@ -9,7 +9,8 @@ func makeSession() -> Session {
   return Session(registry: registry, output: .memory(), errors: .memory())
 }
 
-struct Evaluation {
+/// A run of source text in a test: what `Session.evaluate` gives, and what was printed.
+struct TestRun {
   var values: [Value] = []
   var errors: [any Error] = []
   var output: String
@@ -24,33 +25,9 @@ struct Evaluation {
 
 /// Parses and runs source in a session, collecting each top-level value and error.
 @discardableResult
-func evaluate(_ source: String, in session: Session = makeSession(), keepGoing: Bool = false) -> Evaluation {
-  // The shell runs sessions on a large stack; deep recursion tests need the same.
-  LargeStack.run { evaluateOnThisStack(source, in: session, keepGoing: keepGoing) }
-}
-
-private func evaluateOnThisStack(_ source: String, in session: Session, keepGoing: Bool) -> Evaluation {
-  let file = SourceFiles.add(name: "test.quarry", text: source)
-  let interpreter = Interpreter(session: session)
-  var result = Evaluation(output: "")
-  var parser = Parser(file: file, conditionCommands: interpreter.conditionCommands)
-  let block = parser.parseScript()
-  if !parser.diagnostics.isEmpty {
-    result.errors = [DiagnosticList(parser.diagnostics)]
-    return result
-  }
-  var values: [Value] = []
-  var errors: [any Error] = []
-  interpreter.run(
-    block, onValue: { value, _ in values.append(value) },
-    onError: { error in
-      errors.append(error)
-      return keepGoing
-    })
-  result.values = values
-  result.errors = errors
-  result.output = session.output.captured
-  return result
+func evaluate(_ source: String, in session: Session = makeSession(), keepGoing: Bool = false) -> TestRun {
+  let result = session.evaluate(source, name: "test.quarry", keepGoing: keepGoing)
+  return TestRun(values: result.values, errors: result.errors, output: session.output.captured)
 }
 
 /// The single value a source gives, failing the test on any error.

@@ -18,7 +18,7 @@ enum QuoteFinder {
     "stressed",
     "stresses", "recalled", "recalls", "urged", "urges", "tweeted", "posted", "claimed", "claims",
     "acknowledged",
-    "admitted", "conceded", "countered", "responded", "concluded", "added.",
+    "admitted", "conceded", "countered", "responded", "concluded",
   ]
   static let pronouns: Set<String> = ["he", "she", "they", "it", "we"]
 
@@ -43,7 +43,7 @@ enum QuoteFinder {
       let wordsEnd = span.close ?? paragraphEnd(text.scalars, from: wordsStart)
       guard wordsEnd > wordsStart else { continue }
       // Tokens inside the marks, and the tokens around.
-      let firstInside = TaggerTraining.lowerBound(text.tokens, wordsStart)
+      let firstInside = text.tokens.firstIndex(endingAfter: wordsStart)
       var afterClose = firstInside
       while afterClose < text.tokens.count && text.tokens[afterClose].start < wordsEnd { afterClose += 1 }
       if span.close != nil, afterClose < text.tokens.count, text.tokens[afterClose].start == wordsEnd {
@@ -56,11 +56,6 @@ enum QuoteFinder {
         (span.paragraph == previousParagraph && onlySpaceOrSentence(text.scalars, previousEnd, span.open))
         || (previousUnclosed && span.paragraph == previousParagraph + 1)
       if speaker == nil && continues { speaker = previousSpeaker }
-      if speaker == nil && startsParagraph(text.scalars, span.open) && previousSpeaker != nil
-        && span.paragraph == previousParagraph + 1 && previousUnclosed
-      {
-        speaker = previousSpeaker
-      }
       // A speaker found after a continued quotation also speaks its earlier parts.
       if let speaker, continues, let last = quotes.indices.last, quotes[last].speaker == nil {
         quotes[last].speaker = speaker
@@ -131,12 +126,6 @@ enum QuoteFinder {
     var end = index
     while end > start && scalars[end - 1].properties.isWhitespace { end -= 1 }
     return end
-  }
-
-  static func startsParagraph(_ scalars: [Unicode.Scalar], _ offset: Int) -> Bool {
-    var index = offset - 1
-    while index >= 0 && (scalars[index] == " " || scalars[index] == "\t") { index -= 1 }
-    return index < 0 || scalars[index] == "\n"
   }
 
   /// Whether only white space and the end of a sentence lie between two offsets.

@@ -4,6 +4,8 @@ struct TaggerInput {
   var words: [WordFeatures]
   var sentences: [Range<Int>]
   var capitalSentences: [Bool]
+  /// The gazetteer entries found in the sentences, longest first from each token.
+  var gazetteerMatches: [Gazetteer.Match] = []
 
   init(tokens: [TextToken], sentences: [Range<Int>], gazetteer: Gazetteer = .standard) {
     var buffer: [UInt8] = []
@@ -12,8 +14,11 @@ struct TaggerInput {
     let lowers = words.map(\.lower)
     var capitals: [Bool] = []
     capitals.reserveCapacity(sentences.count)
+    var matches: [Gazetteer.Match] = []
     for sentence in sentences {
-      for match in gazetteer.matches(lowerHashes: lowers, in: sentence) {
+      let found = gazetteer.matches(lowerHashes: lowers, in: sentence)
+      matches += found
+      for match in found {
         for index in match.range {
           let place: UInt64 =
             match.range.count == 1
@@ -32,6 +37,7 @@ struct TaggerInput {
     self.words = words
     self.sentences = sentences
     self.capitalSentences = capitals
+    self.gazetteerMatches = matches
   }
 }
 

@@ -17,30 +17,18 @@ public enum TaggerTraining {
     var unreachable = 0
     for entity in document.entities {
       guard let type = CoarseType(conllName: entity.type) else { continue }
-      var first = lowerBound(tokens, entity.start)
-      while first < tokens.count && tokens[first].start < entity.start { first += 1 }
-      var last = first
-      while last < tokens.count && tokens[last].end <= entity.end { last += 1 }
-      guard first < last, tokens[first].start == entity.start, tokens[last - 1].end == entity.end else {
+      let range = tokens.range(covering: entity.start, entity.end)
+      guard !range.isEmpty, tokens[range.lowerBound].start == entity.start,
+        tokens[range.upperBound - 1].end == entity.end
+      else {
         unreachable += 1
         continue
       }
-      spans.append((first..<last, type))
+      spans.append((range, type))
     }
     return Example(
       input: TaggerInput(tokens: tokens, sentences: sentences),
       gold: EntityLabel.labels(count: tokens.count, spans: spans), unreachable: unreachable)
-  }
-
-  /// The index of the first token ending after `offset`.
-  static func lowerBound(_ tokens: [TextToken], _ offset: Int) -> Int {
-    var low = 0
-    var high = tokens.count
-    while low < high {
-      let middle = (low + high) / 2
-      if tokens[middle].end <= offset { low = middle + 1 } else { high = middle }
-    }
-    return low
   }
 
   public struct EpochReport: Sendable {

@@ -101,13 +101,11 @@ public struct Annotator: Sendable {
     // into it keeps the words before it, and an entity holding the title's head word
     // ("General Motors") wins.
     var places = [Bool](repeating: false, count: tokens.count)
-    let lowerHashes = input.words.map(\.lower)
-    for sentence in sentences {
-      for match in gazetteer.matches(lowerHashes: lowerHashes, in: sentence)
-      where !match.kinds.isDisjoint(with: [.country, .subdivision, .city, .continent, .demonym]) {
-        for index in match.range { places[index] = true }
-      }
+    for match in input.gazetteerMatches
+    where !match.kinds.isDisjoint(with: [.country, .subdivision, .city, .continent, .demonym]) {
+      for index in match.range { places[index] = true }
     }
+    let lowerHashes = input.words.map(\.lower)
     var titleSpans: [Range<Int>] = []
     for sentence in sentences {
       candidates: for found in titles.titles(tokens, lower: lower, places: places, in: sentence) {
@@ -185,15 +183,13 @@ public struct Annotator: Sendable {
     // Dates and times, where no entity already is.
     var found: [(mention: Mention, range: Range<Int>)] = []
     for expression in DateNormalizer.find(in: tokens, lowercased: lower, documentDate: date) {
-      let first = TaggerTraining.lowerBound(tokens, expression.start)
-      var end = first
-      while end < tokens.count && tokens[end].end <= expression.end { end += 1 }
-      guard first < end, !(first..<end).contains(where: { taken[$0] }) else { continue }
-      for index in first..<end { taken[index] = true }
+      let range = tokens.range(covering: expression.start, expression.end)
+      guard !range.isEmpty, !range.contains(where: { taken[$0] }) else { continue }
+      for index in range { taken[index] = true }
       let mention = Mention(
         start: expression.start, end: expression.end, text: slice(scalars, expression.start, expression.end),
-        type: .date, value: expression.value, sentence: Int(sentenceOf[first]))
-      found.append((mention, first..<end))
+        type: .date, value: expression.value, sentence: Int(sentenceOf[range.lowerBound]))
+      found.append((mention, range))
     }
     for sentence in sentences {
       spans += NumberFinder.find(tokens, lower: lower, taken: taken, in: sentence)

@@ -25,7 +25,4 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     guard let row = table.row(Self.hash(word)) else { return false }
     return words[Int(row)] == word
   }
-
-  /// The words, for building other sets.
-  var all: [String] { words }
 }
