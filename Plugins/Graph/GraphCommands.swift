@@ -28,7 +28,7 @@ func namedNode(_ invocation: Invocation, _ argument: String, in graph: PropertyG
     "no node named '\(name)' in the graph", at: argument, help: help ?? "see `graph nodes`")
 }
 
-private let nodeCompletion = CompletionSource.dynamic { session in
+let nodeCompletion = CompletionSource.dynamic { session in
   GraphState.of(session).current?.nodeNames ?? Workspace.of(session).entities.map(\.name)
 }
 
@@ -105,11 +105,14 @@ struct GraphStatsCommand: Command {
 
   func run(_ invocation: Invocation) throws -> Value {
     let graph = try workingGraph(invocation)
-    let components = GraphQueries.components(graph)
+    let component = ConnectedComponents.compute(graph, strong: false)
+    var sizes: [Int: Int] = [:]
+    for number in component { sizes[number, default: 0] += 1 }
+    let components = (count: sizes.count, largest: sizes.values.max() ?? 0)
     var labels: [String: Int] = [:]
     for label in graph.nodeLabels { labels[label, default: 0] += 1 }
     var types: [String: Int] = [:]
-    for type in graph.edgeTypes { types[type, default: 0] += 1 }
+    for edge in 0..<graph.edgeCount { types[graph.edgeType(edge), default: 0] += 1 }
     let nodes = graph.nodeCount
     let density = nodes > 1 ? Double(graph.edgeCount) / Double(nodes * (nodes - 1)) : 0
     let maxDegree =
@@ -184,7 +187,7 @@ struct GraphNeighborsCommand: Command {
       return [
         .string(graph.nodeNames[Int(found.node)]), .string(graph.nodeLabels[Int(found.node)]),
         .int(found.distance),
-        .string(graph.nodeNames[Int(graph.edgeSources[edge])]), .string(graph.edgeTypes[edge]),
+        .string(graph.nodeNames[Int(graph.edgeSources[edge])]), .string(graph.edgeType(edge)),
         .string(graph.nodeNames[Int(graph.edgeTargets[edge])]),
       ]
     }
@@ -194,11 +197,11 @@ struct GraphNeighborsCommand: Command {
 }
 
 /// `--direction out|in|both`, shared by the walks.
-private let directionFlag = Flag(
+let directionFlag = Flag(
   "direction", .string, help: "follow edges out, in or both ways (default both)",
   completion: .values(GraphQueries.Direction.allCases.map(\.rawValue)))
 
-private func readDirection(_ invocation: Invocation) throws -> GraphQueries.Direction {
+func readDirection(_ invocation: Invocation) throws -> GraphQueries.Direction {
   guard let text = invocation.string("direction") else { return .both }
   guard let direction = GraphQueries.Direction(rawValue: text) else {
     throw invocation.error(
@@ -207,149 +210,90 @@ private func readDirection(_ invocation: Invocation) throws -> GraphQueries.Dire
   return direction
 }
 
-/// `graph path A B`: the fewest hops between two nodes, with each hop's evidence.
+/// `graph path A B`: the shortest path between two nodes, with each hop's evidence.
 struct GraphPathCommand: Command {
   let signature = Signature(
     "graph path", abstract: "Show the shortest path between two nodes, hop by hop",
     discussion: """
-      Each hop with its predicate and evidence (document, sentence, date). Edges are
-      followed either way unless --direction says otherwise. When no path joins the two,
-      it says so.
+      Each hop with its predicate and evidence (document, sentence, date). The fewest hops
+      by default; --weighted the lightest by edge weight (of parallel edges the lightest
+      counts); --all every path of the fewest hops (up to --limit), numbered in a `path`
+      column. Edges are followed either way unless --direction says otherwise. When no
+      path joins the two, it says so and gives no rows.
       """,
     parameters: [
       Parameter("from", help: "where the path starts", completion: nodeCompletion),
       Parameter("to", help: "where it ends", completion: nodeCompletion),
     ],
     flags: [
-      directionFlag
+      directionFlag,
+      Flag("weighted", help: "the lightest path by edge weight, not the fewest hops"),
+      Flag("all", short: "a", help: "every shortest path, not just one"),
+      Flag("limit", .int, help: "with --all: at most this many paths (default 100)", default: .int(100)),
     ],
     input: .graph, output: .table,
     examples: [
       Example(
         "ingest Scripts/corpus; extract; graph build --cooccurrence --window document; graph path China Pentagon",
-        "how two entities connect")
+        "how two entities connect"),
+      Example(
+        "ingest Scripts/corpus; extract; graph build --cooccurrence; graph path China Pentagon --all",
+        "every way of the fewest hops"),
     ])
 
   func run(_ invocation: Invocation) throws -> Value {
     let graph = try workingGraph(invocation)
     let source = try namedNode(invocation, "from", in: graph)
     let target = try namedNode(invocation, "to", in: graph)
-    let columns = ["step", "from", "type", "to", "date", "doc", "sentence"]
-    guard
-      let path = GraphQueries.shortestPath(
-        graph, from: source, to: target, direction: try readDirection(invocation))
-    else {
+    let direction = try readDirection(invocation)
+    let columns = ["path", "step", "from", "type", "to", "weight", "date", "doc", "sentence"]
+    let weighted = invocation.isSet("weighted")
+    if weighted && invocation.isSet("all") {
+      throw invocation.error("--all finds paths of the fewest hops; leave out --weighted", at: "all")
+    }
+    if weighted, let negative = graph.edgeWeights.firstIndex(where: { $0 < 0 }) {
+      throw invocation.error(
+        "--weighted needs weights of zero or more, but an edge weighs \(graph.edgeWeights[negative])",
+        at: "weighted")
+    }
+    var paths: [[Int32]]
+    if invocation.isSet("all") {
+      let limit = invocation.int("limit") ?? 100
+      guard limit >= 1 else { throw invocation.error("--limit must be at least 1", at: "limit") }
+      paths = GraphQueries.allShortestPaths(
+        graph, from: source, to: target, direction: direction, limit: limit)
+      if paths.count == limit {
+        invocation.session.warn("showing the first \(limit) shortest paths (--limit)")
+      }
+    } else if weighted {
+      paths =
+        GraphQueries.lightestPath(graph, from: source, to: target, direction: direction).map { [$0.edges] }
+        ?? []
+    } else {
+      paths =
+        GraphQueries.shortestPath(graph, from: source, to: target, direction: direction).map { [$0] } ?? []
+    }
+    if paths.isEmpty {
       invocation.session.warn(
         "no path joins '\(graph.nodeNames[Int(source)])' and '\(graph.nodeNames[Int(target)])'")
-      return .table(Table(columns: columns, rows: []))
     }
     var rows: [[Value]] = []
-    for (step, edgeID) in path.enumerated() {
-      let edge = Int(edgeID)
-      rows.append([
-        .int(step + 1), .string(graph.nodeNames[Int(graph.edgeSources[edge])]),
-        .string(graph.edgeTypes[edge]),
-        .string(graph.nodeNames[Int(graph.edgeTargets[edge])]),
-        graph.edgeDates[edge].map(Value.string) ?? .null,
-        graph.edgeDocuments[edge].map(Value.string) ?? .null,
-        graph.edgeSentences[edge] >= 0 ? .int(Int(graph.edgeSentences[edge])) : .null,
-      ])
+    for (number, path) in paths.enumerated() {
+      var at = source
+      for (step, edgeID) in path.enumerated() {
+        let edge = Int(edgeID)
+        // Walked against its direction, a hop still names the edge's own source first.
+        let next = graph.edgeSources[edge] == at ? graph.edgeTargets[edge] : graph.edgeSources[edge]
+        rows.append([
+          .int(number + 1), .int(step + 1), .string(graph.nodeNames[Int(graph.edgeSources[edge])]),
+          .string(graph.edgeType(edge)), .string(graph.nodeNames[Int(graph.edgeTargets[edge])]),
+          .float(graph.edgeWeights[edge]), graph.edgeDate(edge).map(Value.string) ?? .null,
+          graph.edgeDocument(edge).map(Value.string) ?? .null,
+          graph.edgeSentence(edge).map(Value.int) ?? .null,
+        ])
+        at = next
+      }
     }
     return .table(Table(columns: columns, rows: rows))
-  }
-}
-
-/// A table with one row per node: its name and label, then the measures.
-private func nodeTable(_ graph: PropertyGraph, _ columns: [String], _ values: (Int) -> [Value]) -> Table {
-  Table(
-    columns: ["name", "label"] + columns,
-    rows: (0..<graph.nodeCount).map { node in
-      [.string(graph.nodeNames[node]), .string(graph.nodeLabels[node])] + values(node)
-    })
-}
-
-/// `graph degree`: in-, out- and total degree.
-struct GraphDegreeCommand: Command {
-  let signature = Signature(
-    "graph degree", abstract: "Degree of every node: in, out and total, optionally weighted",
-    discussion:
-      "Parallel edges each count; a self-loop counts once in and once out. Join with `entities` on name.",
-    flags: [Flag("weighted", help: "sum edge weights instead of counting edges")],
-    input: .graph, output: .table,
-    examples: [
-      Example(
-        "ingest Scripts/corpus; extract; graph build; graph degree | sort total --desc | first 5",
-        "the best-connected")
-    ])
-
-  func run(_ invocation: Invocation) throws -> Value {
-    let graph = try workingGraph(invocation)
-    let weighted = invocation.isSet("weighted")
-    let degrees = GraphAnalytics.degrees(graph, weighted: weighted)
-    func value(_ number: Double) -> Value { weighted ? .float(number) : .int(Int(number)) }
-    guard graph.isDirected else {
-      return .table(nodeTable(graph, ["degree"]) { [value(degrees.in[$0])] })
-    }
-    return .table(
-      nodeTable(graph, ["in", "out", "total"]) { node in
-        [value(degrees.in[node]), value(degrees.out[node]), value(degrees.in[node] + degrees.out[node])]
-      })
-  }
-}
-
-/// `graph pagerank`: PageRank as networkx computes it.
-struct GraphPageRankCommand: Command {
-  let signature = Signature(
-    "graph pagerank", abstract: "PageRank of every node",
-    discussion: """
-      Power iteration as networkx's pagerank: edge weights count (--unweighted to ignore them),
-      parallel edges add up, nodes without outgoing edges spread their rank evenly.
-      """,
-    flags: [
-      Flag("damping", .number, help: "the damping factor (default 0.85)"),
-      Flag("tolerance", .number, help: "stop when the change per node falls below this (default 1e-6)"),
-      Flag("unweighted", help: "every edge counts the same"),
-    ],
-    input: .graph, output: .table,
-    examples: [
-      Example(
-        "ingest Scripts/corpus; extract; graph build; graph pagerank | sort pagerank --desc | first 5",
-        "the most central")
-    ])
-
-  func run(_ invocation: Invocation) throws -> Value {
-    let graph = try workingGraph(invocation)
-    let damping = invocation.value("damping")?.doubleValue ?? 0.85
-    guard damping > 0 && damping < 1 else {
-      throw invocation.error("--damping must be between 0 and 1", at: "damping")
-    }
-    let tolerance = invocation.value("tolerance")?.doubleValue ?? 1e-6
-    guard tolerance > 0 else { throw invocation.error("--tolerance must be positive", at: "tolerance") }
-    let result = GraphAnalytics.pageRank(
-      graph, damping: damping, tolerance: tolerance, weighted: !invocation.isSet("unweighted"))
-    if !result.converged {
-      invocation.session.warn("PageRank did not converge in \(result.iterations) iterations")
-    }
-    return .table(nodeTable(graph, ["pagerank"]) { [.float(result.ranks[$0])] })
-  }
-}
-
-/// `graph components`: weakly or strongly connected components.
-struct GraphComponentsCommand: Command {
-  let signature = Signature(
-    "graph components", abstract: "The connected component of every node, largest first",
-    discussion: "Weakly connected (edges either way) by default; --strong follows edge directions.",
-    flags: [Flag("strong", help: "strongly connected components")],
-    input: .graph, output: .table,
-    examples: [
-      Example(
-        "ingest Scripts/corpus; extract; graph build; graph components | group-by component | select component count",
-        "how big each component is")
-    ])
-
-  func run(_ invocation: Invocation) throws -> Value {
-    let graph = try workingGraph(invocation)
-    let numbers = GraphAnalytics.components(graph, strong: invocation.isSet("strong"))
-    return .table(nodeTable(graph, ["component"]) { [.int(numbers[$0])] })
   }
 }

@@ -8,7 +8,8 @@ public enum GraphPlugin {
     summary: "A property graph of entities, documents and relations, with queries and analytics",
     commands: [
       GraphBuildCommand(), GraphStatsCommand(), GraphNodesCommand(), GraphEdgesCommand(),
-      GraphNeighborsCommand(),
-      GraphPathCommand(), GraphDegreeCommand(), GraphPageRankCommand(), GraphComponentsCommand(),
+      GraphNeighborsCommand(), GraphPathCommand(),
+      GraphDegreeCommand(), GraphPageRankCommand(), GraphComponentsCommand(), GraphBetweennessCommand(),
+      GraphClosenessCommand(), GraphCommunitiesCommand(), GraphCoreCommand(), GraphClusteringCommand(),
     ])
 }

@@ -1,102 +1,246 @@
 import QuarryModel
 
-/// Breadth-first walks over a `PropertyGraph`.
+/// Walks over a `PropertyGraph`: neighbourhoods and shortest paths.
 enum GraphQueries {
   enum Direction: String, CaseIterable {
     case out, `in`, both
+
+    var shape: Adjacency.Shape.Direction {
+      switch self {
+      case .out: .out
+      case .in: .in
+      case .both: .both
+      }
+    }
+    var reversed: Direction {
+      switch self {
+      case .out: .in
+      case .in: .out
+      case .both: .both
+      }
+    }
   }
 
   /// Nodes within `depth` hops of `start`, with their distance and the edge that first
-  /// reached them, in order of distance.
+  /// reached them, in order of distance. A depth beyond the graph's size stops when
+  /// nothing new is reached.
   static func neighbors(_ graph: PropertyGraph, of start: Int32, depth: Int, direction: Direction)
     -> [(node: Int32, distance: Int, via: Int32)]
   {
+    let adjacency = graph.adjacency(.init(direction.shape))
     var distance = [Int32](repeating: -1, count: graph.nodeCount)
     distance[Int(start)] = 0
-    var frontier = [start]
     var found: [(node: Int32, distance: Int, via: Int32)] = []
+    var head = -1
+    var frontierNode = start
     var level = 0
-    while !frontier.isEmpty && level < depth {
-      level += 1
-      var next: [Int32] = []
-      for node in frontier {
-        for (edge, other) in steps(graph, from: node, direction: direction) where distance[Int(other)] < 0 {
-          distance[Int(other)] = Int32(level)
-          next.append(other)
-          found.append((other, level, edge))
-        }
+    while level < depth {
+      if head >= 0 {
+        guard head < found.count else { break }
+        frontierNode = found[head].node
+        level = found[head].distance
+        guard level < depth else { break }
       }
-      frontier = next
+      head += 1
+      for entry in adjacency.range(Int(frontierNode)) {
+        let other = adjacency.neighbors[entry]
+        guard distance[Int(other)] < 0 else { continue }
+        distance[Int(other)] = Int32(level + 1)
+        found.append((other, level + 1, adjacency.edges[entry]))
+      }
+      if head == 0 && found.isEmpty { break }
     }
     return found
   }
 
-  /// The edges a walk may take from `node`, with the node at the other end.
-  static func steps(_ graph: PropertyGraph, from node: Int32, direction: Direction) -> [(Int32, Int32)] {
-    var result: [(Int32, Int32)] = []
-    if direction != .in {
-      for edge in graph.outgoing(node) { result.append((edge, graph.edgeTargets[Int(edge)])) }
-    }
-    if direction != .out {
-      for edge in graph.incoming(node) { result.append((edge, graph.edgeSources[Int(edge)])) }
-    }
-    return result
-  }
-
-  /// The fewest hops from `source` to `target`, following edges either way: the edge ids
-  /// in order, or nil when no path joins them.
+  /// The fewest hops from `source` to `target`: the edge ids in order, or nil when no
+  /// path joins them. Breadth-first from both ends at once, always growing the smaller
+  /// side, so a query on a large graph looks at a small part of it.
   static func shortestPath(_ graph: PropertyGraph, from source: Int32, to target: Int32, direction: Direction)
     -> [Int32]?
   {
     if source == target { return [] }
+    let forward = graph.adjacency(.init(direction.shape, parallel: .sum, selfLoops: false))
+    let backward = graph.adjacency(.init(direction.reversed.shape, parallel: .sum, selfLoops: false))
+    let search = PathSearch.take(graph.nodeCount)
+    defer { PathSearch.give(search) }
+    return search.meet(source: Int(source), target: Int(target), forward: forward, backward: backward)
+  }
+
+  /// The lightest path by edge weight (Dijkstra; of parallel edges the lightest counts):
+  /// the edge ids and the total weight, or nil.
+  static func lightestPath(_ graph: PropertyGraph, from source: Int32, to target: Int32, direction: Direction)
+    -> (edges: [Int32], weight: Double)?
+  {
+    let adjacency = graph.adjacency(.init(direction.shape, parallel: .minimum, selfLoops: false))
+    var distance = [Double](repeating: .infinity, count: graph.nodeCount)
     var via = [Int32](repeating: -1, count: graph.nodeCount)
-    var seen = [Bool](repeating: false, count: graph.nodeCount)
-    seen[Int(source)] = true
-    var frontier = [source]
-    while !frontier.isEmpty {
-      var next: [Int32] = []
-      for node in frontier {
-        for (edge, other) in steps(graph, from: node, direction: direction) where !seen[Int(other)] {
-          seen[Int(other)] = true
-          via[Int(other)] = edge
-          if other == target {
-            var path: [Int32] = []
-            var current = target
-            while current != source {
-              let step = via[Int(current)]
-              path.append(step)
-              let a = graph.edgeSources[Int(step)]
-              current = a == current ? graph.edgeTargets[Int(step)] : a
-            }
-            return path.reversed()
-          }
-          next.append(other)
+    var settled = [Bool](repeating: false, count: graph.nodeCount)
+    var heap = MinHeap()
+    distance[Int(source)] = 0
+    heap.push(0, Int(source))
+    while let (reached, node) = heap.pop() {
+      guard !settled[node] else { continue }
+      settled[node] = true
+      if node == Int(target) { break }
+      for entry in adjacency.range(node) {
+        let other = Int(adjacency.neighbors[entry])
+        let through = reached + adjacency.weights[entry]
+        if through < distance[other] {
+          distance[other] = through
+          via[other] = Int32(entry)
+          heap.push(through, other)
         }
       }
-      frontier = next
+    }
+    guard settled[Int(target)] else { return nil }
+    var edges: [Int32] = []
+    var node = Int(target)
+    while node != Int(source) {
+      let entry = Int(via[node])
+      edges.append(adjacency.edges[entry])
+      // The step before is the edge's other end.
+      let edge = Int(adjacency.edges[entry])
+      let a = Int(graph.edgeSources[edge])
+      node = a == node ? Int(graph.edgeTargets[edge]) : a
+    }
+    return (edges.reversed(), distance[Int(target)])
+  }
+
+  /// Every shortest path (by hops) from `source` to `target`, up to `limit` of them, each
+  /// as the edge ids in order; of parallel edges one stands for all.
+  static func allShortestPaths(
+    _ graph: PropertyGraph, from source: Int32, to target: Int32, direction: Direction, limit: Int
+  ) -> [[Int32]] {
+    if source == target { return [[]] }
+    let forward = graph.adjacency(.init(direction.shape, parallel: .sum, selfLoops: false))
+    let backward = graph.adjacency(.init(direction.reversed.shape, parallel: .sum, selfLoops: false))
+    // Distances from the source, stopping at the target's level.
+    var hops = [Int32](repeating: -1, count: graph.nodeCount)
+    hops[Int(source)] = 0
+    var queue = [Int(source)]
+    var head = 0
+    while head < queue.count {
+      let node = queue[head]
+      head += 1
+      if hops[Int(target)] >= 0 && hops[node] >= hops[Int(target)] { break }
+      for entry in forward.range(node) where hops[Int(forward.neighbors[entry])] < 0 {
+        hops[Int(forward.neighbors[entry])] = hops[node] + 1
+        queue.append(Int(forward.neighbors[entry]))
+      }
+    }
+    guard hops[Int(target)] > 0 else { return [] }
+    // Back from the target along edges that step one level down, depth first.
+    var paths: [[Int32]] = []
+    var trail: [Int32] = []
+    func walk(_ node: Int) {
+      guard paths.count < limit else { return }
+      if node == Int(source) {
+        paths.append(trail.reversed())
+        return
+      }
+      for entry in backward.range(node) {
+        let previous = Int(backward.neighbors[entry])
+        guard hops[previous] >= 0, hops[previous] == hops[node] - 1 else { continue }
+        trail.append(backward.edges[entry])
+        walk(previous)
+        trail.removeLast()
+      }
+    }
+    walk(Int(target))
+    return paths
+  }
+}
+
+/// Scratch space for one bidirectional search: visit marks by generation, so a query
+/// costs what it looks at, not the graph's size. Kept between queries.
+final class PathSearch {
+  private var mark: [UInt32]
+  private var via: [Int32]
+  private var viaEdge: [Int32]
+  private var generation: UInt32 = 0
+  private nonisolated(unsafe) static var spare: PathSearch?
+
+  private init(_ count: Int) {
+    mark = Array(repeating: 0, count: count)
+    via = Array(repeating: -1, count: count)
+    viaEdge = Array(repeating: -1, count: count)
+  }
+
+  /// Called from the session's thread only.
+  static func take(_ count: Int) -> PathSearch {
+    if let spare, spare.mark.count == count {
+      Self.spare = nil
+      return spare
+    }
+    return PathSearch(count)
+  }
+
+  static func give(_ search: PathSearch) { spare = search }
+
+  /// Meets in the middle: the edge ids from source to target, or nil.
+  func meet(source: Int, target: Int, forward: Adjacency, backward: Adjacency) -> [Int32]? {
+    // Two generations a query: `front` marks the source's side, `back` the target's.
+    if generation > UInt32.max - 4 {
+      for index in mark.indices { mark[index] = 0 }
+      generation = 0
+    }
+    generation += 2
+    let front = generation - 1
+    let back = generation
+    mark[source] = front
+    mark[target] = back
+    var sourceSide = [source]
+    var targetSide = [target]
+    var sourceWork = forward.degree(source)
+    var targetWork = backward.degree(target)
+    while !sourceSide.isEmpty && !targetSide.isEmpty {
+      let growSource = sourceWork <= targetWork
+      let adjacency = growSource ? forward : backward
+      let own = growSource ? front : back
+      let other = growSource ? back : front
+      var next: [Int] = []
+      var work = 0
+      for node in growSource ? sourceSide : targetSide {
+        for entry in adjacency.range(node) {
+          let reached = Int(adjacency.neighbors[entry])
+          if mark[reached] == other {
+            let (from, to) = growSource ? (node, reached) : (reached, node)
+            return trail(from: from, to: to, joining: adjacency.edges[entry], source: source, target: target)
+          }
+          guard mark[reached] != own else { continue }
+          mark[reached] = own
+          via[reached] = Int32(node)
+          viaEdge[reached] = adjacency.edges[entry]
+          next.append(reached)
+          work += adjacency.degree(reached)
+        }
+      }
+      if growSource {
+        sourceSide = next
+        sourceWork = work
+      } else {
+        targetSide = next
+        targetWork = work
+      }
     }
     return nil
   }
 
-  /// Weakly connected components: the number of them and the size of the largest.
-  static func components(_ graph: PropertyGraph) -> (count: Int, largest: Int) {
-    var seen = [Bool](repeating: false, count: graph.nodeCount)
-    var count = 0
-    var largest = 0
-    for start in 0..<graph.nodeCount where !seen[start] {
-      count += 1
-      seen[start] = true
-      var stack = [Int32(start)]
-      var size = 0
-      while let node = stack.popLast() {
-        size += 1
-        for (_, other) in steps(graph, from: node, direction: .both) where !seen[Int(other)] {
-          seen[Int(other)] = true
-          stack.append(other)
-        }
-      }
-      largest = max(largest, size)
+  /// The edges from the source to `from`, the joining edge, then `to` to the target.
+  private func trail(from: Int, to: Int, joining: Int32, source: Int, target: Int) -> [Int32] {
+    var left: [Int32] = []
+    var node = from
+    while node != source {
+      left.append(viaEdge[node])
+      node = Int(via[node])
     }
-    return (count, largest)
+    var right: [Int32] = []
+    node = to
+    while node != target {
+      right.append(viaEdge[node])
+      node = Int(via[node])
+    }
+    return left.reversed() + [joining] + right
   }
 }

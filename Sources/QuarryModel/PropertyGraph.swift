@@ -1,21 +1,32 @@
 import QuarryCore
+import Synchronization
 
-/// A property graph: nodes with a label (an entity type, or DOCUMENT) and a name;
-/// typed, directed edges with a weight and provenance; multi-edges allowed. Nodes and
-/// edges are numbered from 0 and stored column by column, with adjacency in compressed
-/// sparse rows (CSR) both ways, so analytics walk flat integer arrays. Immutable once
-/// built (see `PropertyGraph.Builder`), so it is safe to share between threads.
+/// A property graph: nodes with a label (an entity type, or DOCUMENT), a name and
+/// properties; typed, directed edges with a weight, provenance and properties; multi-edges
+/// allowed. Nodes and edges are numbered from 0 and stored column by column — edge types,
+/// documents and dates as codes into small string pools — with adjacency in compressed
+/// sparse rows (CSR) both ways, so analytics walk flat integer arrays. A million nodes and
+/// ten million edges take about 0.5 GB.
+///
+/// The structure is immutable once built (see `PropertyGraph.Builder`), so analytics may
+/// read it from several threads. Properties can be written later (`graph pagerank --write`)
+/// from the session's thread.
 public final class PropertyGraph: CustomValue, @unchecked Sendable {
   public let nodeNames: [String]
   public let nodeLabels: [String]
   public let edgeSources: [Int32]
   public let edgeTargets: [Int32]
-  public let edgeTypes: [String]
   public let edgeWeights: [Double]
-  /// Where each edge was read: document id, sentence and date, where known.
-  public let edgeDocuments: [String?]
+  /// Each edge's type as a code into `typeNames`.
+  public let edgeTypeCodes: [Int32]
+  public let typeNames: [String]
+  /// Where each edge was read, as codes into `documentNames` and `dateNames` (-1: not
+  /// known), and the sentence number (-1: not known).
+  let edgeDocumentCodes: [Int32]
+  let documentNames: [String]
   public let edgeSentences: [Int32]
-  public let edgeDates: [String?]
+  let edgeDateCodes: [Int32]
+  let dateNames: [String]
   /// Outgoing edges of node `n` are `outEdges[outOffsets[n]..<outOffsets[n + 1]]`.
   public let outOffsets: [Int32]
   public let outEdges: [Int32]
@@ -26,10 +37,27 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
   /// Whether edges have a direction; an undirected edge is stored once, from its first
   /// node to its second, and walks and analytics follow it both ways.
   public let isDirected: Bool
+  /// Properties beyond name and label: read from a file, or written by analytics.
+  public let nodeProperties: PropertyColumns
+  public let edgeProperties: PropertyColumns
   private let index: [String: Int32]
+  private let views = Mutex<[Adjacency.Shape: Adjacency]>([:])
 
   public var nodeCount: Int { nodeNames.count }
   public var edgeCount: Int { edgeSources.count }
+
+  public func edgeType(_ edge: Int) -> String { typeNames[Int(edgeTypeCodes[edge])] }
+  public func edgeDocument(_ edge: Int) -> String? {
+    let code = edgeDocumentCodes[edge]
+    return code < 0 ? nil : documentNames[Int(code)]
+  }
+  public func edgeDate(_ edge: Int) -> String? {
+    let code = edgeDateCodes[edge]
+    return code < 0 ? nil : dateNames[Int(code)]
+  }
+  public func edgeSentence(_ edge: Int) -> Int? {
+    edgeSentences[edge] < 0 ? nil : Int(edgeSentences[edge])
+  }
 
   /// Builds a graph node by node and edge by edge.
   public struct Builder {
@@ -38,13 +66,32 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
     var index: [String: Int32] = [:]
     var sources: [Int32] = []
     var targets: [Int32] = []
-    var types: [String] = []
     var weights: [Double] = []
-    var documents: [String?] = []
+    var types = StringPool()
+    var typeCodes: [Int32] = []
+    var documents = StringPool()
+    var documentCodes: [Int32] = []
     var sentences: [Int32] = []
-    var dates: [String?] = []
+    var dates = StringPool()
+    var dateCodes: [Int32] = []
+    public var nodeProperties = PropertyColumns()
+    public var edgeProperties = PropertyColumns()
 
     public init() {}
+
+    /// Room for this many nodes and edges, so loading a large file does not regrow arrays.
+    public mutating func reserve(nodes: Int, edges: Int) {
+      names.reserveCapacity(nodes)
+      labels.reserveCapacity(nodes)
+      index.reserveCapacity(nodes)
+      for column in [\Builder.sources, \.targets, \.typeCodes, \.documentCodes, \.sentences, \.dateCodes] {
+        self[keyPath: column].reserveCapacity(edges)
+      }
+      weights.reserveCapacity(edges)
+    }
+
+    public var nodeCount: Int { names.count }
+    public var edgeCount: Int { sources.count }
 
     /// The node named `name`, added with `label` if it is new.
     @discardableResult
@@ -57,17 +104,23 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
       return id
     }
 
+    /// The node named `name`, if it was added.
+    public func existingNode(_ name: String) -> Int32? { index[name] }
+
+    /// Gives an added node another label.
+    public mutating func relabel(_ node: Int32, _ label: String) { labels[Int(node)] = label }
+
     public mutating func edge(
       _ source: Int32, _ target: Int32, type: String, weight: Double = 1, document: String? = nil,
       sentence: Int = -1, date: String? = nil
     ) {
       sources.append(source)
       targets.append(target)
-      types.append(type)
+      typeCodes.append(types.code(type))
       weights.append(weight)
-      documents.append(document)
+      documentCodes.append(document.map { documents.code($0) } ?? -1)
       sentences.append(Int32(clamping: sentence))
-      dates.append(date)
+      dateCodes.append(date.map { dates.code($0) } ?? -1)
     }
 
     public func build(kind: String, directed: Bool = true) -> PropertyGraph {
@@ -81,12 +134,19 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
     nodeLabels = builder.labels
     edgeSources = builder.sources
     edgeTargets = builder.targets
-    edgeTypes = builder.types
     edgeWeights = builder.weights
-    edgeDocuments = builder.documents
+    edgeTypeCodes = builder.typeCodes
+    typeNames = builder.types.strings
+    edgeDocumentCodes = builder.documentCodes
+    documentNames = builder.documents.strings
     edgeSentences = builder.sentences
-    edgeDates = builder.dates
+    edgeDateCodes = builder.dateCodes
+    dateNames = builder.dates.strings
     index = builder.index
+    nodeProperties = builder.nodeProperties
+    edgeProperties = builder.edgeProperties
+    nodeProperties.pad(to: builder.names.count)
+    edgeProperties.pad(to: builder.sources.count)
     self.kind = kind
     (outOffsets, outEdges) = Self.compress(builder.sources, nodes: builder.names.count)
     (inOffsets, inEdges) = Self.compress(builder.targets, nodes: builder.names.count)
@@ -98,10 +158,12 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
     for endpoint in endpoints { offsets[Int(endpoint) + 1] += 1 }
     for node in 0..<nodes { offsets[node + 1] += offsets[node] }
     var next = offsets
-    var edges = [Int32](repeating: 0, count: endpoints.count)
-    for (edge, endpoint) in endpoints.enumerated() {
-      edges[Int(next[Int(endpoint)])] = Int32(edge)
-      next[Int(endpoint)] += 1
+    let edges = [Int32](unsafeUninitializedCapacity: endpoints.count) { buffer, initialized in
+      for (edge, endpoint) in endpoints.enumerated() {
+        buffer[Int(next[Int(endpoint)])] = Int32(edge)
+        next[Int(endpoint)] += 1
+      }
+      initialized = endpoints.count
     }
     return (offsets, edges)
   }
@@ -115,6 +177,45 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
   }
   public func incoming(_ node: Int32) -> ArraySlice<Int32> {
     inEdges[Int(inOffsets[Int(node)])..<Int(inOffsets[Int(node) + 1])]
+  }
+
+  /// Neighbour lists of one shape, made on first use and kept: walks and analytics
+  /// read these instead of the edge lists.
+  public func adjacency(_ shape: Adjacency.Shape) -> Adjacency {
+    if let made = views.withLock({ $0[shape] }) { return made }
+    let made = Adjacency(self, shape: shape)
+    views.withLock { $0[shape] = made }
+    return made
+  }
+
+  /// A new graph of the nodes in `keep` (in their order here) and the edges between them
+  /// that `keepEdge` accepts, with their properties.
+  public func subgraph(nodes keep: [Int32], kind: String, keepEdge: (Int) -> Bool = { _ in true })
+    -> PropertyGraph
+  {
+    var builder = Builder()
+    var newID = [Int32](repeating: -1, count: nodeCount)
+    for node in keep where newID[Int(node)] < 0 {
+      newID[Int(node)] = builder.node(nodeNames[Int(node)], label: nodeLabels[Int(node)])
+    }
+    let kept = keep.filter { newID[Int($0)] >= 0 }
+    var edges: [Int] = []
+    for node in kept {
+      for edge in outgoing(node) where newID[Int(edgeTargets[Int(edge)])] >= 0 && keepEdge(Int(edge)) {
+        edges.append(Int(edge))
+      }
+    }
+    edges.sort()
+    for edge in edges {
+      builder.edge(
+        newID[Int(edgeSources[edge])], newID[Int(edgeTargets[edge])], type: edgeType(edge),
+        weight: edgeWeights[edge], document: edgeDocument(edge), sentence: edgeSentence(edge) ?? -1,
+        date: edgeDate(edge))
+    }
+    var seen = Set<Int32>()
+    builder.nodeProperties = nodeProperties.selecting(kept.filter { seen.insert($0).inserted }.map(Int.init))
+    builder.edgeProperties = edgeProperties.selecting(edges)
+    return builder.build(kind: kind, directed: isDirected)
   }
 
   // MARK: CustomValue
@@ -133,30 +234,52 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
     .record(Record(["kind": .string(kind), "nodes": .int(nodeCount), "edges": .int(edgeCount)]))
   }
 
+  /// One row per node: id, name, label, out and in degree, then each node property.
   public func nodesTable() -> Table {
     var rows: [[Value]] = []
     rows.reserveCapacity(nodeCount)
+    let properties = nodeProperties.names.map { nodeProperties.column($0)! }
     for node in 0..<nodeCount {
       let id = Int32(node)
-      rows.append([
-        .int(node), .string(nodeNames[node]), .string(nodeLabels[node]), .int(outgoing(id).count),
-        .int(incoming(id).count),
-      ])
+      rows.append(
+        [
+          .int(node), .string(nodeNames[node]), .string(nodeLabels[node]), .int(outgoing(id).count),
+          .int(incoming(id).count),
+        ] + properties.map { $0[node] })
     }
-    return Table(columns: ["id", "name", "label", "out", "in"], rows: rows)
+    return Table(columns: ["id", "name", "label", "out", "in"] + nodeProperties.names, rows: rows)
   }
 
+  /// One row per edge: source, type, target, weight, evidence, then each edge property.
   public func edgesTable() -> Table {
     var rows: [[Value]] = []
     rows.reserveCapacity(edgeCount)
+    let properties = edgeProperties.names.map { edgeProperties.column($0)! }
     for edge in 0..<edgeCount {
-      rows.append([
-        .string(nodeNames[Int(edgeSources[edge])]), .string(edgeTypes[edge]),
-        .string(nodeNames[Int(edgeTargets[edge])]), .float(edgeWeights[edge]),
-        edgeDates[edge].map(Value.string) ?? .null, edgeDocuments[edge].map(Value.string) ?? .null,
-        edgeSentences[edge] >= 0 ? .int(Int(edgeSentences[edge])) : .null,
-      ])
+      rows.append(
+        [
+          .string(nodeNames[Int(edgeSources[edge])]), .string(edgeType(edge)),
+          .string(nodeNames[Int(edgeTargets[edge])]), .float(edgeWeights[edge]),
+          edgeDate(edge).map(Value.string) ?? .null, edgeDocument(edge).map(Value.string) ?? .null,
+          edgeSentence(edge).map(Value.int) ?? .null,
+        ] + properties.map { $0[edge] })
     }
-    return Table(columns: ["source", "type", "target", "weight", "date", "doc", "sentence"], rows: rows)
+    return Table(
+      columns: ["source", "type", "target", "weight", "date", "doc", "sentence"] + edgeProperties.names,
+      rows: rows)
+  }
+}
+
+/// Strings stored once each and referred to by code.
+struct StringPool {
+  private(set) var strings: [String] = []
+  private var codes: [String: Int32] = [:]
+
+  mutating func code(_ string: String) -> Int32 {
+    if let code = codes[string] { return code }
+    let code = Int32(strings.count)
+    strings.append(string)
+    codes[string] = code
+    return code
   }
 }

@@ -5,7 +5,9 @@ import Testing
 @testable import QuarryGraph
 
 /// Quarry's analytics against networkx's answers on the same graphs (written by
-/// Scripts/graph-fixtures): degrees and components exactly, PageRank within 1e-6.
+/// Scripts/graph-fixtures): degrees, components, k-cores, triangles and path lengths
+/// exactly; PageRank, betweenness, closeness and clustering within 1e-6; Louvain's
+/// modularity within 1% of networkx's.
 @Suite struct GraphAnalyticsTests {
   struct Fixture: Decodable, CustomStringConvertible {
     var name: String
@@ -19,7 +21,28 @@ import Testing
     var pagerank_unweighted: [String: Double]
     var weak: [[String]]
     var strong: [[String]]
+    var betweenness: [String: Double]
+    var betweenness_weighted: [String: Double]
+    var betweenness_raw: [String: Double]
+    var closeness: [String: Double]
+    var closeness_weighted: [String: Double]
+    var core: [String: Int]
+    var triangles: [String: Int]
+    var clustering: [String: Double]
+    var paths: [PathLength]
+    var louvain_modularity: Double
+    var split: [String: Int]
+    var split_modularity: Double
+    var split_modularity_2: Double?
     var description: String { name }
+
+    struct PathLength: Decodable {
+      var from: String
+      var to: String
+      var hops: Int?
+      var weighted: Double?
+      var paths: Int
+    }
 
     enum Edge: Decodable {
       case name(String)
@@ -63,8 +86,8 @@ import Testing
   @Test(arguments: fixtures)
   func degreesMatch(_ fixture: Fixture) {
     let graph = fixture.graph()
-    let plain = GraphAnalytics.degrees(graph, weighted: false)
-    let weighted = GraphAnalytics.degrees(graph, weighted: true)
+    let plain = Degree.compute(graph, weighted: false)
+    let weighted = Degree.compute(graph, weighted: true)
     for (node, name) in graph.nodeNames.enumerated() {
       #expect(Int(plain.in[node]) == fixture.in_degree[name], "\(name)")
       #expect(Int(plain.out[node]) == fixture.out_degree[name], "\(name)")
@@ -73,10 +96,10 @@ import Testing
   }
 
   @Test(arguments: fixtures)
-  func pageRankMatches(_ fixture: Fixture) {
+  func pageRankMatches(_ fixture: Fixture) throws {
     let graph = fixture.graph()
     for (weighted, expected) in [(true, fixture.pagerank), (false, fixture.pagerank_unweighted)] {
-      let result = GraphAnalytics.pageRank(graph, tolerance: 1e-10, maxIterations: 1000, weighted: weighted)
+      let result = try PageRank.compute(graph, tolerance: 1e-10, maxIterations: 1000, weighted: weighted)
       #expect(result.converged)
       for (node, name) in graph.nodeNames.enumerated() {
         #expect(abs(result.ranks[node] - expected[name]!) < 1e-6, "\(name): \(result.ranks[node])")
@@ -88,7 +111,7 @@ import Testing
   func componentsMatch(_ fixture: Fixture) {
     let graph = fixture.graph()
     for (strong, expected) in [(false, fixture.weak), (true, fixture.strong)] {
-      let numbers = GraphAnalytics.components(graph, strong: strong)
+      let numbers = ConnectedComponents.compute(graph, strong: strong)
       var groups: [Int: [String]] = [:]
       for (node, number) in numbers.enumerated() { groups[number, default: []].append(graph.nodeNames[node]) }
       let partition = groups.values.map { $0.sorted() }.sorted { $0.lexicographicallyPrecedes($1) }
@@ -99,6 +122,91 @@ import Testing
     }
   }
 
+  /// Each node's value against networkx's, within `tolerance`.
+  func expectClose(
+    _ values: [Double], _ expected: [String: Double], _ graph: PropertyGraph, tolerance: Double = 1e-6,
+    _ what: String
+  ) {
+    for (node, name) in graph.nodeNames.enumerated() {
+      #expect(abs(values[node] - expected[name]!) < tolerance, "\(what) of \(name): \(values[node])")
+    }
+  }
+
+  @Test(arguments: fixtures)
+  func betweennessMatches(_ fixture: Fixture) throws {
+    let graph = fixture.graph()
+    expectClose(try Betweenness.compute(graph), fixture.betweenness, graph, "betweenness")
+    expectClose(
+      try Betweenness.compute(graph, weighted: true), fixture.betweenness_weighted, graph, "weighted")
+    expectClose(try Betweenness.compute(graph, normalized: false), fixture.betweenness_raw, graph, "raw")
+  }
+
+  @Test(arguments: fixtures)
+  func closenessMatches(_ fixture: Fixture) throws {
+    let graph = fixture.graph()
+    expectClose(try Closeness.compute(graph), fixture.closeness, graph, "closeness")
+    expectClose(try Closeness.compute(graph, weighted: true), fixture.closeness_weighted, graph, "weighted")
+  }
+
+  @Test(arguments: fixtures)
+  func coresTrianglesAndClusteringMatch(_ fixture: Fixture) throws {
+    let graph = fixture.graph()
+    let core = CoreNumber.compute(graph)
+    let triangles = try Triangles.count(graph)
+    let clustering = Triangles.clustering(graph, triangles: triangles)
+    for (node, name) in graph.nodeNames.enumerated() {
+      #expect(core[node] == fixture.core[name], "core of \(name)")
+      #expect(triangles[node] == fixture.triangles[name], "triangles of \(name)")
+    }
+    expectClose(clustering, fixture.clustering, graph, "clustering")
+  }
+
+  @Test(arguments: fixtures)
+  func pathLengthsMatch(_ fixture: Fixture) {
+    let graph = fixture.graph()
+    for pair in fixture.paths {
+      let from = graph.node(named: pair.from)!
+      let to = graph.node(named: pair.to)!
+      let hops = GraphQueries.shortestPath(graph, from: from, to: to, direction: .out)
+      #expect(hops?.count == pair.hops, "\(pair.from) → \(pair.to)")
+      let lightest = GraphQueries.lightestPath(graph, from: from, to: to, direction: .out)
+      if let weighted = pair.weighted {
+        #expect(abs((lightest?.weight ?? .infinity) - weighted) < 1e-9, "\(pair.from) → \(pair.to)")
+      } else {
+        #expect(lightest == nil)
+      }
+      let all = GraphQueries.allShortestPaths(graph, from: from, to: to, direction: .out, limit: 10_000)
+      #expect(all.count == pair.paths, "all paths \(pair.from) → \(pair.to)")
+      // Every path found walks edge to edge from the source to the target.
+      for path in all + [hops ?? []] where !path.isEmpty {
+        var at = from
+        for edge in path {
+          let (source, target) = (graph.edgeSources[Int(edge)], graph.edgeTargets[Int(edge)])
+          #expect(source == at || (!graph.isDirected && target == at))
+          at = source == at ? target : source
+        }
+        #expect(at == to)
+      }
+    }
+  }
+
+  @Test(arguments: fixtures)
+  func modularityMatches(_ fixture: Fixture) throws {
+    let graph = fixture.graph()
+    let split = graph.nodeNames.map { fixture.split[$0] ?? 0 }
+    #expect(abs(Louvain.modularity(graph, split) - fixture.split_modularity) < 1e-9)
+    if let atTwo = fixture.split_modularity_2 {
+      #expect(abs(Louvain.modularity(graph, split, resolution: 2) - atTwo) < 1e-9)
+    }
+    // Both sides' mean over twenty seeds: Louvain finds local optima that depend on order.
+    var total = 0.0
+    for seed in 0..<20 {
+      total += Louvain.modularity(graph, try Louvain.communities(graph, seed: UInt64(seed)))
+    }
+    let quality = total / 20
+    #expect(quality >= fixture.louvain_modularity - 0.01 * abs(fixture.louvain_modularity), "\(quality)")
+  }
+
   @Test func aLongChainDoesNotOverflowTheStack() {
     var builder = PropertyGraph.Builder()
     var previous = builder.node("0", label: "N")
@@ -107,7 +215,7 @@ import Testing
       builder.edge(previous, node, type: "next")
       previous = node
     }
-    let numbers = GraphAnalytics.components(builder.build(kind: "chain"), strong: true)
+    let numbers = ConnectedComponents.compute(builder.build(kind: "chain"), strong: true)
     #expect(Set(numbers).count == 200_000)
   }
 }

@@ -43,7 +43,7 @@ import Testing
     }
     #expect(graph.kind == "relations")
     let austin = try #require(graph.node(named: "Lloyd Austin"))
-    let types = Set(graph.outgoing(austin).map { graph.edgeTypes[Int($0)] })
+    let types = Set(graph.outgoing(austin).map { graph.edgeType(Int($0)) })
     #expect(types.isSuperset(of: ["role", "member_of"]))
     #expect(graph.node(named: "Defense Secretary").map { graph.nodeLabels[Int($0)] } == "TITLE")
     let edges = try #require(table(run("graph edges | where type == 'shoot down'", in: session).values.last))
@@ -71,7 +71,7 @@ import Testing
     let around = try #require(table(run("graph neighbors 'lloyd austin'", in: session).values.last))
     #expect(around.rows.contains { $0[0].plainText == "Defense Secretary" })
     let path = try #require(table(run("graph path 'Kevin McCarthy' 'Lloyd Austin'", in: session).values.last))
-    #expect(path.columns == ["step", "from", "type", "to", "date", "doc", "sentence"])
+    #expect(path.columns == ["path", "step", "from", "type", "to", "weight", "date", "doc", "sentence"])
     #expect(!path.rows.isEmpty)
   }
 

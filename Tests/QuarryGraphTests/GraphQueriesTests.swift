@@ -36,15 +36,15 @@ import Testing
     let d = graph.node(named: "D")!
     let e = graph.node(named: "E")!
     let path = GraphQueries.shortestPath(graph, from: d, to: a, direction: .both)!
-    #expect(path.map { graph.edgeTypes[Int($0)] } == ["visit", "meet", "meet"])
+    #expect(path.map { graph.edgeType(Int($0)) } == ["visit", "meet", "meet"])
     #expect(GraphQueries.shortestPath(graph, from: d, to: a, direction: .out) == nil)
     #expect(GraphQueries.shortestPath(graph, from: a, to: e, direction: .both) == nil)
     #expect(GraphQueries.shortestPath(graph, from: a, to: a, direction: .both) == [])
   }
 
   @Test func componentsCountIsolatedNodes() {
-    let components = GraphQueries.components(chain())
-    #expect(components.count == 2)
-    #expect(components.largest == 4)
+    let components = ConnectedComponents.compute(chain(), strong: false)
+    #expect(Set(components).count == 2)
+    #expect(components.filter { $0 == 0 }.count == 4)
   }
 }

@@ -23,7 +23,7 @@ import Testing
     #expect(graph.edgeCount == 5)
     let a = graph.node(named: "A")!
     let c = graph.node(named: "C")!
-    #expect(graph.outgoing(a).map { graph.edgeTypes[Int($0)] } == ["member_of", "visit", "visit"])
+    #expect(graph.outgoing(a).map { graph.edgeType(Int($0)) } == ["member_of", "visit", "visit"])
     #expect(graph.incoming(c).count == 4)
     #expect(graph.outgoing(c).count == 1)
     #expect(graph.outOffsets == [0, 3, 4, 5])

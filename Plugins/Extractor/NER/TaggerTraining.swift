@@ -1,3 +1,5 @@
+import QuarryCore
+
 /// Turns annotated documents into the tagger's training examples and trains a model.
 public enum TaggerTraining {
   /// A document as the tagger sees it, with the right label for each token.

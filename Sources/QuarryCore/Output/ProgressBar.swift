@@ -41,7 +41,7 @@ public struct ProgressBar: Sendable {
     return value < 0 ? "-" + out : out
   }
 
-  static func duration(_ seconds: Double) -> String {
+  public static func duration(_ seconds: Double) -> String {
     if seconds < 60 { return "\((seconds * 10).rounded() / 10) s" }
     let whole = Int(seconds.rounded())
     return "\(whole / 60) min \(whole % 60) s"
