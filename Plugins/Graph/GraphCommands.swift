@@ -237,7 +237,7 @@ struct GraphPathCommand: Command {
         "ingest Scripts/corpus; extract; graph build --cooccurrence --window document; graph path China Pentagon",
         "how two entities connect"),
       Example(
-        "ingest Scripts/corpus; extract; graph build --cooccurrence; graph path China Pentagon --all",
+        "ingest Scripts/corpus; extract; graph build --cooccurrence --window document; graph path China Pentagon --all",
         "every way of the fewest hops"),
     ])
 

@@ -7,8 +7,8 @@ public enum GraphPlugin {
     name: "graph", version: QuarryVersion.current,
     summary: "A property graph of entities, documents and relations, with queries and analytics",
     commands: [
-      GraphBuildCommand(), GraphStatsCommand(), GraphNodesCommand(), GraphEdgesCommand(),
-      GraphNeighborsCommand(), GraphPathCommand(),
+      GraphBuildCommand(), GraphLoadCommand(), GraphStatsCommand(), GraphNodesCommand(), GraphEdgesCommand(),
+      GraphNeighborsCommand(), GraphPathCommand(), GraphEgoCommand(), GraphSubgraphCommand(),
       GraphDegreeCommand(), GraphPageRankCommand(), GraphComponentsCommand(), GraphBetweennessCommand(),
       GraphClosenessCommand(), GraphCommunitiesCommand(), GraphCoreCommand(), GraphClusteringCommand(),
     ])

@@ -42,60 +42,66 @@ public struct Adjacency: Sendable {
     let directed = graph.isDirected
     let useOut = !directed || shape.direction != .in
     let useIn = !directed || shape.direction != .out
-    var offsets = [Int32](repeating: 0, count: count + 1)
-    var neighbors: [Int32] = []
-    var weights: [Double] = []
-    var edges: [Int32] = []
     let capacity = graph.edgeCount * (useOut && useIn ? 2 : 1)
-    neighbors.reserveCapacity(capacity)
-    weights.reserveCapacity(capacity)
-    edges.reserveCapacity(capacity)
+    var offsets = [Int32](repeating: 0, count: count + 1)
+    var neighbors = [Int32](repeating: 0, count: capacity)
+    var weights = [Double](repeating: 0, count: capacity)
+    var edges = [Int32](repeating: 0, count: capacity)
     // Where the current node's entry for a neighbour sits; an entry before this node's
     // first one belongs to an earlier node, so the array never needs clearing.
-    var slot = [Int32](repeating: -1, count: count)
-    graph.outEdges.withUnsafeBufferPointer { outEdges in
-      graph.inEdges.withUnsafeBufferPointer { inEdges in
-        for node in 0..<count {
-          let start = neighbors.count
-          func add(_ edge: Int32, _ other: Int32) {
-            let weight = graph.edgeWeights[Int(edge)]
-            if shape.parallel != .keep {
-              let at = Int(slot[Int(other)])
-              if at >= start {
-                if shape.parallel == .sum {
-                  weights[at] += weight
-                } else if weight < weights[at] {
-                  weights[at] = weight
-                  edges[at] = edge
+    var slot = [Int32](repeating: -1, count: shape.parallel == .keep ? 0 : count)
+    var filled = 0
+    let merge = shape.parallel != .keep
+    let sum = shape.parallel == .sum
+    graph.edgeWeights.withUnsafeBufferPointer { edgeWeights in
+      neighbors.withUnsafeMutableBufferPointer { neighbors in
+        weights.withUnsafeMutableBufferPointer { weights in
+          edges.withUnsafeMutableBufferPointer { edges in
+            slot.withUnsafeMutableBufferPointer { slot in
+              for node in 0..<count {
+                let start = filled
+                for side in 0..<2 {
+                  guard side == 0 ? useOut : useIn else { continue }
+                  let (sideOffsets, sideEdges, ends) =
+                    side == 0
+                    ? (graph.outOffsets, graph.outEdges, graph.edgeTargets)
+                    : (graph.inOffsets, graph.inEdges, graph.edgeSources)
+                  for position in Int(sideOffsets[node])..<Int(sideOffsets[node + 1]) {
+                    let edge = sideEdges[position]
+                    let other = ends[Int(edge)]
+                    // A self-loop is one neighbour, taken from the outgoing side.
+                    if other == Int32(node) && (!shape.selfLoops || (side == 1 && useOut)) { continue }
+                    let weight = edgeWeights[Int(edge)]
+                    if merge {
+                      let at = Int(slot[Int(other)])
+                      if at >= start {
+                        if sum {
+                          weights[at] += weight
+                        } else if weight < weights[at] {
+                          weights[at] = weight
+                          edges[at] = edge
+                        }
+                        continue
+                      }
+                      slot[Int(other)] = Int32(filled)
+                    }
+                    neighbors[filled] = other
+                    weights[filled] = weight
+                    edges[filled] = edge
+                    filled += 1
+                  }
                 }
-                return
+                offsets[node + 1] = Int32(filled)
               }
-              slot[Int(other)] = Int32(neighbors.count)
-            }
-            neighbors.append(other)
-            weights.append(weight)
-            edges.append(edge)
-          }
-          if useOut {
-            for position in Int(graph.outOffsets[node])..<Int(graph.outOffsets[node + 1]) {
-              let edge = outEdges[position]
-              let other = graph.edgeTargets[Int(edge)]
-              if other == Int32(node) && !shape.selfLoops { continue }
-              add(edge, other)
             }
           }
-          if useIn {
-            for position in Int(graph.inOffsets[node])..<Int(graph.inOffsets[node + 1]) {
-              let edge = inEdges[position]
-              let other = graph.edgeSources[Int(edge)]
-              // A self-loop is one neighbour, taken from the outgoing side.
-              if other == Int32(node) && (useOut || !shape.selfLoops) { continue }
-              add(edge, other)
-            }
-          }
-          offsets[node + 1] = Int32(neighbors.count)
         }
       }
+    }
+    if filled < capacity {
+      neighbors.removeLast(capacity - filled)
+      weights.removeLast(capacity - filled)
+      edges.removeLast(capacity - filled)
     }
     self.offsets = offsets
     self.neighbors = neighbors

@@ -123,6 +123,10 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
       dateCodes.append(date.map { dates.code($0) } ?? -1)
     }
 
+    /// Changes an added edge's weight or type, for readers that learn them after the edge.
+    public mutating func setWeight(_ edge: Int, _ weight: Double) { weights[edge] = weight }
+    public mutating func setType(_ edge: Int, _ type: String) { typeCodes[edge] = types.code(type) }
+
     public func build(kind: String, directed: Bool = true) -> PropertyGraph {
       PropertyGraph(builder: self, kind: kind, directed: directed)
     }
@@ -182,6 +186,8 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
   /// Neighbour lists of one shape, made on first use and kept: walks and analytics
   /// read these instead of the edge lists.
   public func adjacency(_ shape: Adjacency.Shape) -> Adjacency {
+    var shape = shape
+    if !isDirected { shape.direction = .both }
     if let made = views.withLock({ $0[shape] }) { return made }
     let made = Adjacency(self, shape: shape)
     views.withLock { $0[shape] = made }
@@ -234,20 +240,24 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
     .record(Record(["kind": .string(kind), "nodes": .int(nodeCount), "edges": .int(edgeCount)]))
   }
 
-  /// One row per node: id, name, label, out and in degree, then each node property.
+  /// One row per node: id, name, label, out and in degree (in an undirected graph, one
+  /// degree column), then each node property.
   public func nodesTable() -> Table {
     var rows: [[Value]] = []
     rows.reserveCapacity(nodeCount)
     let properties = nodeProperties.names.map { nodeProperties.column($0)! }
     for node in 0..<nodeCount {
       let id = Int32(node)
-      rows.append(
-        [
-          .int(node), .string(nodeNames[node]), .string(nodeLabels[node]), .int(outgoing(id).count),
-          .int(incoming(id).count),
-        ] + properties.map { $0[node] })
+      var row: [Value] = [.int(node), .string(nodeNames[node]), .string(nodeLabels[node])]
+      if isDirected {
+        row += [.int(outgoing(id).count), .int(incoming(id).count)]
+      } else {
+        row.append(.int(outgoing(id).count + incoming(id).count))
+      }
+      rows.append(row + properties.map { $0[node] })
     }
-    return Table(columns: ["id", "name", "label", "out", "in"] + nodeProperties.names, rows: rows)
+    let degrees = isDirected ? ["out", "in"] : ["degree"]
+    return Table(columns: ["id", "name", "label"] + degrees + nodeProperties.names, rows: rows)
   }
 
   /// One row per edge: source, type, target, weight, evidence, then each edge property.

@@ -37,6 +37,19 @@ import Testing
       "{\"id\": \"n1\", \"text\": \"Talks resumed.\", \"date\": \"2023-06-01\"}\n",
       to: folder + "/news/feed.jsonl")
     try write("name,type,mentions\nLloyd Austin,PERSON,4\nChina,GPE,9\n", to: folder + "/entities.csv")
+    try write("a\tb\t2\nb\tc\t1\nc\ta\t1\nc\td\t3\n", to: folder + "/edges.tsv")
+    try write(
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+        <key id="w" for="edge" attr.name="weight" attr.type="double"/>
+        <graph edgedefault="directed">
+          <node id="a"/><node id="b"/><node id="c"/>
+          <edge source="a" target="b"><data key="w">2.5</data></edge>
+          <edge source="b" target="c"/>
+        </graph>
+      </graphml>
+      """, to: folder + "/network.graphml")
     try FileManager.default.copyItem(atPath: Package.root + "/Scripts/gold", toPath: folder + "/Scripts/gold")
     // A few sentences in CoNLL format, written for the tests (CoNLL-2003 is never committed).
     try FileManager.default.createDirectory(atPath: folder + "/conll", withIntermediateDirectories: true)
