@@ -1,4 +1,5 @@
 import QuarryModel
+import Synchronization
 
 /// Walks over a `PropertyGraph`: neighbourhoods and shortest paths.
 enum GraphQueries {
@@ -153,13 +154,14 @@ enum GraphQueries {
 }
 
 /// Scratch space for one bidirectional search: visit marks by generation, so a query
-/// costs what it looks at, not the graph's size. Kept between queries.
-final class PathSearch {
+/// costs what it looks at, not the graph's size. Kept between queries; one thread at a
+/// time holds it, between `take` and `give`.
+final class PathSearch: @unchecked Sendable {
   private var mark: [UInt32]
   private var via: [Int32]
   private var viaEdge: [Int32]
   private var generation: UInt32 = 0
-  private nonisolated(unsafe) static var spare: PathSearch?
+  private static let spare = Mutex<PathSearch?>(nil)
 
   private init(_ count: Int) {
     mark = Array(repeating: 0, count: count)
@@ -167,16 +169,17 @@ final class PathSearch {
     viaEdge = Array(repeating: -1, count: count)
   }
 
-  /// Called from the session's thread only.
+  /// The kept scratch space if it fits a graph of `count` nodes, else a new one.
   static func take(_ count: Int) -> PathSearch {
-    if let spare, spare.mark.count == count {
-      Self.spare = nil
-      return spare
+    let kept = spare.withLock { kept -> PathSearch? in
+      defer { kept = nil }
+      return kept
     }
+    if let kept, kept.mark.count == count { return kept }
     return PathSearch(count)
   }
 
-  static func give(_ search: PathSearch) { spare = search }
+  static func give(_ search: PathSearch) { spare.withLock { $0 = search } }
 
   /// Meets in the middle: the edge ids from source to target, or nil.
   func meet(source: Int, target: Int, forward: Adjacency, backward: Adjacency) -> [Int32]? {
