@@ -11,5 +11,6 @@ public enum GraphPlugin {
       GraphNeighborsCommand(), GraphPathCommand(), GraphEgoCommand(), GraphSubgraphCommand(),
       GraphDegreeCommand(), GraphPageRankCommand(), GraphComponentsCommand(), GraphBetweennessCommand(),
       GraphClosenessCommand(), GraphCommunitiesCommand(), GraphCoreCommand(), GraphClusteringCommand(),
+      GraphMatchCommand(),
     ])
 }
