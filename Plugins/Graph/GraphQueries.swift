@@ -155,18 +155,32 @@ enum GraphQueries {
 
 /// Scratch space for one bidirectional search: visit marks by generation, so a query
 /// costs what it looks at, not the graph's size. Kept between queries; one thread at a
-/// time holds it, between `take` and `give`.
+/// time holds it, between `take` and `give`. Raw buffers, since a query touches them a
+/// few thousand times and array writes through a class would check uniqueness each time.
 final class PathSearch: @unchecked Sendable {
-  private var mark: [UInt32]
-  private var via: [Int32]
-  private var viaEdge: [Int32]
+  private let mark: UnsafeMutableBufferPointer<UInt32>
+  /// The edge that first reached each node, and the node it came from.
+  private let viaEdge: UnsafeMutableBufferPointer<Int32>
+  private let viaNode: UnsafeMutableBufferPointer<Int32>
   private var generation: UInt32 = 0
+  private var sourceSide: [Int32] = []
+  private var targetSide: [Int32] = []
+  private var next: [Int32] = []
   private static let spare = Mutex<PathSearch?>(nil)
 
   private init(_ count: Int) {
-    mark = Array(repeating: 0, count: count)
-    via = Array(repeating: -1, count: count)
-    viaEdge = Array(repeating: -1, count: count)
+    mark = .allocate(capacity: count)
+    mark.initialize(repeating: 0)
+    viaEdge = .allocate(capacity: count)
+    viaEdge.initialize(repeating: -1)
+    viaNode = .allocate(capacity: count)
+    viaNode.initialize(repeating: -1)
+  }
+
+  deinit {
+    mark.deallocate()
+    viaEdge.deallocate()
+    viaNode.deallocate()
   }
 
   /// The kept scratch space if it fits a graph of `count` nodes, else a new one.
@@ -185,7 +199,7 @@ final class PathSearch: @unchecked Sendable {
   func meet(source: Int, target: Int, forward: Adjacency, backward: Adjacency) -> [Int32]? {
     // Two generations a query: `front` marks the source's side, `back` the target's.
     if generation > UInt32.max - 4 {
-      for index in mark.indices { mark[index] = 0 }
+      mark.update(repeating: 0)
       generation = 0
     }
     generation += 2
@@ -193,8 +207,10 @@ final class PathSearch: @unchecked Sendable {
     let back = generation
     mark[source] = front
     mark[target] = back
-    var sourceSide = [source]
-    var targetSide = [target]
+    sourceSide.removeAll(keepingCapacity: true)
+    targetSide.removeAll(keepingCapacity: true)
+    sourceSide.append(Int32(source))
+    targetSide.append(Int32(target))
     var sourceWork = forward.degree(source)
     var targetWork = backward.degree(target)
     while !sourceSide.isEmpty && !targetSide.isEmpty {
@@ -202,28 +218,37 @@ final class PathSearch: @unchecked Sendable {
       let adjacency = growSource ? forward : backward
       let own = growSource ? front : back
       let other = growSource ? back : front
-      var next: [Int] = []
+      next.removeAll(keepingCapacity: true)
       var work = 0
-      for node in growSource ? sourceSide : targetSide {
-        for entry in adjacency.range(node) {
-          let reached = Int(adjacency.neighbors[entry])
-          if mark[reached] == other {
-            let (from, to) = growSource ? (node, reached) : (reached, node)
-            return trail(from: from, to: to, joining: adjacency.edges[entry], source: source, target: target)
+      let found: (Int, Int, Int32)? = adjacency.offsets.withUnsafeBufferPointer { offsets in
+        adjacency.neighbors.withUnsafeBufferPointer { neighbors in
+          adjacency.edges.withUnsafeBufferPointer { edges in
+            for node in growSource ? sourceSide : targetSide {
+              for entry in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
+                let reached = Int(neighbors[entry])
+                let seen = mark[reached]
+                if seen == other { return (Int(node), reached, edges[entry]) }
+                guard seen != own else { continue }
+                mark[reached] = own
+                viaEdge[reached] = edges[entry]
+                viaNode[reached] = node
+                next.append(Int32(reached))
+                work += Int(offsets[reached + 1] - offsets[reached])
+              }
+            }
+            return nil
           }
-          guard mark[reached] != own else { continue }
-          mark[reached] = own
-          via[reached] = Int32(node)
-          viaEdge[reached] = adjacency.edges[entry]
-          next.append(reached)
-          work += adjacency.degree(reached)
         }
       }
+      if let (node, reached, edge) = found {
+        let (from, to) = growSource ? (node, reached) : (reached, node)
+        return trail(from: from, to: to, joining: edge, source: source, target: target)
+      }
       if growSource {
-        sourceSide = next
+        swap(&sourceSide, &next)
         sourceWork = work
       } else {
-        targetSide = next
+        swap(&targetSide, &next)
         targetWork = work
       }
     }
@@ -236,13 +261,13 @@ final class PathSearch: @unchecked Sendable {
     var node = from
     while node != source {
       left.append(viaEdge[node])
-      node = Int(via[node])
+      node = Int(viaNode[node])
     }
     var right: [Int32] = []
     node = to
     while node != target {
       right.append(viaEdge[node])
-      node = Int(via[node])
+      node = Int(viaNode[node])
     }
     return left.reversed() + [joining] + right
   }
