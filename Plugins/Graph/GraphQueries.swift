@@ -158,10 +158,14 @@ enum GraphQueries {
 /// time holds it, between `take` and `give`. Raw buffers, since a query touches them a
 /// few thousand times and array writes through a class would check uniqueness each time.
 final class PathSearch: @unchecked Sendable {
-  private let mark: UnsafeMutableBufferPointer<UInt32>
-  /// The edge that first reached each node, and the node it came from.
-  private let viaEdge: UnsafeMutableBufferPointer<Int32>
-  private let viaNode: UnsafeMutableBufferPointer<Int32>
+  /// Per node: the generation that marked it, and the node and edge it was reached
+  /// from, side by side so that a visit touches one cache line.
+  private struct Visit {
+    var mark: UInt32
+    var node: Int32
+    var edge: Int32
+  }
+  private let visits: UnsafeMutableBufferPointer<Visit>
   private var generation: UInt32 = 0
   private var sourceSide: [Int32] = []
   private var targetSide: [Int32] = []
@@ -169,18 +173,12 @@ final class PathSearch: @unchecked Sendable {
   private static let spare = Mutex<PathSearch?>(nil)
 
   private init(_ count: Int) {
-    mark = .allocate(capacity: count)
-    mark.initialize(repeating: 0)
-    viaEdge = .allocate(capacity: count)
-    viaEdge.initialize(repeating: -1)
-    viaNode = .allocate(capacity: count)
-    viaNode.initialize(repeating: -1)
+    visits = .allocate(capacity: count)
+    visits.initialize(repeating: Visit(mark: 0, node: -1, edge: -1))
   }
 
   deinit {
-    mark.deallocate()
-    viaEdge.deallocate()
-    viaNode.deallocate()
+    visits.deallocate()
   }
 
   /// The kept scratch space if it fits a graph of `count` nodes, else a new one.
@@ -189,7 +187,7 @@ final class PathSearch: @unchecked Sendable {
       defer { kept = nil }
       return kept
     }
-    if let kept, kept.mark.count == count { return kept }
+    if let kept, kept.visits.count == count { return kept }
     return PathSearch(count)
   }
 
@@ -199,14 +197,14 @@ final class PathSearch: @unchecked Sendable {
   func meet(source: Int, target: Int, forward: Adjacency, backward: Adjacency) -> [Int32]? {
     // Two generations a query: `front` marks the source's side, `back` the target's.
     if generation > UInt32.max - 4 {
-      mark.update(repeating: 0)
+      for node in visits.indices { visits[node].mark = 0 }
       generation = 0
     }
     generation += 2
     let front = generation - 1
     let back = generation
-    mark[source] = front
-    mark[target] = back
+    visits[source].mark = front
+    visits[target].mark = back
     sourceSide.removeAll(keepingCapacity: true)
     targetSide.removeAll(keepingCapacity: true)
     sourceSide.append(Int32(source))
@@ -226,12 +224,10 @@ final class PathSearch: @unchecked Sendable {
             for node in growSource ? sourceSide : targetSide {
               for entry in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
                 let reached = Int(neighbors[entry])
-                let seen = mark[reached]
+                let seen = visits[reached].mark
                 if seen == other { return (Int(node), reached, edges[entry]) }
                 guard seen != own else { continue }
-                mark[reached] = own
-                viaEdge[reached] = edges[entry]
-                viaNode[reached] = node
+                visits[reached] = Visit(mark: own, node: node, edge: edges[entry])
                 next.append(Int32(reached))
                 work += Int(offsets[reached + 1] - offsets[reached])
               }
@@ -260,14 +256,14 @@ final class PathSearch: @unchecked Sendable {
     var left: [Int32] = []
     var node = from
     while node != source {
-      left.append(viaEdge[node])
-      node = Int(viaNode[node])
+      left.append(visits[node].edge)
+      node = Int(visits[node].node)
     }
     var right: [Int32] = []
     node = to
     while node != target {
-      right.append(viaEdge[node])
-      node = Int(viaNode[node])
+      right.append(visits[node].edge)
+      node = Int(visits[node].node)
     }
     return left.reversed() + [joining] + right
   }
