@@ -57,14 +57,17 @@ enum GraphQueries {
   /// The fewest hops from `source` to `target`: the edge ids in order, or nil when no
   /// path joins them. Breadth-first from both ends at once, always growing the smaller
   /// side, so a query on a large graph looks at a small part of it.
-  static func shortestPath(_ graph: PropertyGraph, from source: Int32, to target: Int32, direction: Direction)
-    -> [Int32]?
-  {
+  /// - Parameter search: scratch space to use, for a thread that asks many questions;
+  ///   without it the kept one is taken (or a new one made).
+  static func shortestPath(
+    _ graph: PropertyGraph, from source: Int32, to target: Int32, direction: Direction,
+    search given: PathSearch? = nil
+  ) -> [Int32]? {
     if source == target { return [] }
     let forward = graph.adjacency(.init(direction.shape, parallel: .sum, selfLoops: false))
     let backward = graph.adjacency(.init(direction.reversed.shape, parallel: .sum, selfLoops: false))
-    let search = PathSearch.take(graph.nodeCount)
-    defer { PathSearch.give(search) }
+    let search = given ?? PathSearch.take(graph.nodeCount)
+    defer { if given == nil { PathSearch.give(search) } }
     return search.meet(source: Int(source), target: Int(target), forward: forward, backward: backward)
   }
 
@@ -172,7 +175,7 @@ final class PathSearch: @unchecked Sendable {
   private var next: [Int32] = []
   private static let spare = Mutex<PathSearch?>(nil)
 
-  private init(_ count: Int) {
+  init(_ count: Int) {
     visits = .allocate(capacity: count)
     visits.initialize(repeating: Visit(mark: 0, node: -1, edge: -1))
   }

@@ -1,10 +1,15 @@
-import Dispatch
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Runs numbered items of work on every core, for long computations such as analytics
-/// over a large graph: the calling thread waits, drawing a progress bar on the session's
-/// terminal once the run has taken more than a second, and Ctrl-C stops the workers
-/// between items.
+/// over a large graph: the calling thread works too, drawing a progress bar on the
+/// session's terminal once the run has taken more than a second, and Ctrl-C stops the
+/// workers between items.
 public enum ParallelWork {
   /// Calls `body(worker, item)` for every item in `0..<count`, spread over up to `workers`
   /// threads; worker `w` is one thread, so per-worker scratch space needs no lock.
@@ -16,28 +21,38 @@ public enum ParallelWork {
     guard count > 0 else { return }
     let workers = max(1, min(workers, count))
     let progress = Progress()
-    let group = DispatchGroup()
-    for worker in 0..<workers {
-      DispatchQueue.global().async(group: group) {
+    // Threads of their own: a dispatch queue's pool on Linux holds back new threads while
+    // as many as there are cores are running, and the calling thread is one of them.
+    let threads = (1..<workers).compactMap { worker in
+      WorkerThread.start {
         while !Interrupt.isRaised, let item = progress.take(below: count) {
           body(worker, item)
           progress.finish()
         }
       }
     }
+    // A thread that could not start leaves its items to the others.
+    // The calling thread is worker 0, so the work starts at once however slowly the pool
+    // brings up its threads, and it draws the bar between its own items.
     let clock = ContinuousClock()
     let started = clock.now
-    var drawn = false
+    var drawn = clock.now
+    var shown = false
     let bar = ProgressBar(total: count, unit: unit)
-    while group.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
-      guard let session, session.showsProgress else { continue }
-      let elapsed = clock.now - started
-      guard elapsed > .seconds(1) else { continue }
-      let (whole, fraction) = elapsed.components
+    let draws = session?.showsProgress ?? false
+    while !Interrupt.isRaised, let item = progress.take(below: count) {
+      body(0, item)
+      progress.finish()
+      guard draws, let session else { continue }
+      let now = clock.now
+      guard now - started > .seconds(1), now - drawn > .milliseconds(100) else { continue }
+      let (whole, fraction) = (now - started).components
       session.progress(bar.line(done: progress.done, elapsed: Double(whole) + Double(fraction) / 1e18))
-      drawn = true
+      drawn = now
+      shown = true
     }
-    if drawn { session?.progress(nil) }
+    for thread in threads { thread.join() }
+    if shown { session?.progress(nil) }
     if Interrupt.isRaised { throw Interrupted() }
   }
 
@@ -76,6 +91,58 @@ public enum ParallelWork {
     func finish() { finished.wrappingAdd(1, ordering: .relaxed) }
 
     var done: Int { finished.load(ordering: .relaxed) }
+  }
+}
+
+/// A thread that runs one closure, with Ctrl-C and window resizes blocked so they reach
+/// the session's thread, and is waited for with `join`.
+private struct WorkerThread {
+  #if canImport(Glibc)
+    private let thread: pthread_t
+  #else
+    private let thread: pthread_t?
+  #endif
+
+  private final class Work: @unchecked Sendable {
+    let body: @Sendable () -> Void
+    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+  }
+
+  static func start(_ body: @escaping @Sendable () -> Void) -> WorkerThread? {
+    let work = Unmanaged.passRetained(Work(body))
+    var blocked = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&blocked)
+    sigaddset(&blocked, SIGINT)
+    sigaddset(&blocked, SIGWINCH)
+    pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    #if canImport(Glibc)
+      var thread = pthread_t()
+    #else
+      var thread: pthread_t?
+    #endif
+    let started = pthread_create(
+      &thread, nil,
+      { raw in
+        let work = Unmanaged<Work>.fromOpaque(raw!)
+        work.takeUnretainedValue().body()
+        work.release()
+        return nil
+      }, work.toOpaque())
+    guard started == 0 else {
+      work.release()
+      return nil
+    }
+    return WorkerThread(thread: thread)
+  }
+
+  func join() {
+    #if canImport(Glibc)
+      pthread_join(thread, nil)
+    #else
+      pthread_join(thread!, nil)
+    #endif
   }
 }
 
