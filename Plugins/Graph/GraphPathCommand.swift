@@ -106,14 +106,18 @@ struct GraphPathCommand: Command {
     for (number, path) in paths.enumerated() {
       for (step, edgeID) in path.enumerated() {
         let edge = Int(edgeID)
-        var row: [Value] = pair.map { [.int($0)] } ?? []
-        row += [
-          .int(number + 1), .int(step + 1), .string(graph.nodeNames[Int(graph.edgeSources[edge])]),
-          .string(graph.edgeType(edge)), .string(graph.nodeNames[Int(graph.edgeTargets[edge])]),
-          .float(graph.edgeWeights[edge]), graph.edgeDate(edge).map(Value.string) ?? .null,
-          graph.edgeDocument(edge).map(Value.string) ?? .null,
-          graph.edgeSentence(edge).map(Value.int) ?? .null,
-        ]
+        var row: [Value] = []
+        row.reserveCapacity(columns.count + 1)
+        if let pair { row.append(.int(pair)) }
+        row.append(.int(number + 1))
+        row.append(.int(step + 1))
+        row.append(.string(graph.nodeNames[Int(graph.edgeSources[edge])]))
+        row.append(.string(graph.edgeType(edge)))
+        row.append(.string(graph.nodeNames[Int(graph.edgeTargets[edge])]))
+        row.append(.float(graph.edgeWeights[edge]))
+        row.append(graph.edgeDate(edge).map(Value.string) ?? .null)
+        row.append(graph.edgeDocument(edge).map(Value.string) ?? .null)
+        row.append(graph.edgeSentence(edge).map(Value.int) ?? .null)
         rows.append(row)
       }
     }

@@ -52,33 +52,57 @@ struct GraphProjection {
         }
       }
     case .cooccurrence:
-      var weights: [Pair: Double] = [:]
-      var order: [Pair] = []
+      // Entities by number and pairs as one 64-bit key, so that counting the pairs of
+      // 100,000 articles hashes integers rather than strings.
+      var number: [String: Int32] = [:]
+      var names: [String] = []
+      var weights: [UInt64: Double] = [:]
+      var order: [UInt64] = []
+      var members: [(window: Int32, entity: Int32)] = []
       for (index, found) in workspace.annotations.enumerated() {
         guard let found, keeps(workspace.documents[index]) else { continue }
-        var groups: [Int32: [String]] = [:]
+        members.removeAll(keepingCapacity: true)
         for mention in found.mentions {
           guard let (name, type) = workspace.entityKey(of: mention), type != .title, keeps(type) else {
             continue
           }
-          let window = sentenceWindow ? mention.sentence : 0
-          if groups[window]?.contains(name) != true { groups[window, default: []].append(name) }
+          let entity: Int32
+          if let known = number[name] {
+            entity = known
+          } else {
+            entity = Int32(names.count)
+            number[name] = entity
+            names.append(name)
+          }
+          members.append((sentenceWindow ? mention.sentence : 0, entity))
         }
-        for window in groups.keys.sorted() {
-          let names = groups[window]!.sorted()
-          for first in names.indices {
-            for second in names.indices where second > first {
-              let pair = Pair(a: names[first], b: names[second])
+        // By window, then by name; each entity once a window.
+        members.sort {
+          $0.window != $1.window ? $0.window < $1.window : names[Int($0.entity)] < names[Int($1.entity)]
+        }
+        var start = 0
+        while start < members.count {
+          var end = start
+          var group: [Int32] = []
+          while end < members.count && members[end].window == members[start].window {
+            if group.last != members[end].entity { group.append(members[end].entity) }
+            end += 1
+          }
+          for first in group.indices {
+            for second in group.indices where second > first {
+              let pair = UInt64(UInt32(group[first])) << 32 | UInt64(UInt32(group[second]))
               if weights[pair] == nil { order.append(pair) }
               weights[pair, default: 0] += 1
             }
           }
+          start = end
         }
       }
       for pair in order where weights[pair]! >= minimumWeight {
-        let a = builder.node(pair.a, label: (typeOf[pair.a] ?? .miscellaneous).rawValue)
-        let b = builder.node(pair.b, label: (typeOf[pair.b] ?? .miscellaneous).rawValue)
-        builder.edge(a, b, type: "co_occurs", weight: weights[pair]!)
+        let (a, b) = (names[Int(pair >> 32)], names[Int(pair & 0xFFFF_FFFF)])
+        let from = builder.node(a, label: (typeOf[a] ?? .miscellaneous).rawValue)
+        let to = builder.node(b, label: (typeOf[b] ?? .miscellaneous).rawValue)
+        builder.edge(from, to, type: "co_occurs", weight: weights[pair]!)
       }
     case .bipartite:
       for (index, found) in workspace.annotations.enumerated() {
@@ -102,10 +126,5 @@ struct GraphProjection {
       }
     }
     return builder.build(kind: kind.rawValue, directed: kind != .cooccurrence)
-  }
-
-  private struct Pair: Hashable {
-    var a: String
-    var b: String
   }
 }

@@ -32,6 +32,11 @@ import Testing
     #expect(graph.edgeProperties.value("since", at: 1).isNull)
   }
 
+  @Test func aQuotedFieldMayHoldALineBreak() throws {
+    let graph = try #require(load("e.csv", "source,target\n\"Phil\nMickelson\",Nick Faldo\na,b\n").lastGraph)
+    #expect(graph.nodeNames == ["Phil\nMickelson", "Nick Faldo", "a", "b"])
+  }
+
   @Test func aNodeFileAddsLabelsPropertiesAndIsolatedNodes() throws {
     let nodes = temporaryFile("n.csv", "id,label,party\nSmith,PERSON,R\nLonely,PERSON,\n")
     let edges = temporaryFile("e.csv", "Smith,Acme\n")

@@ -14,21 +14,28 @@ enum ConnectedComponents {
 
   private static func weakComponents(_ graph: PropertyGraph) -> [Int] {
     var parent = (0..<graph.nodeCount).map { Int32($0) }
-    func root(_ node: Int32) -> Int32 {
-      var node = node
-      while parent[Int(node)] != node {
-        let up = parent[Int(parent[Int(node)])]
-        parent[Int(node)] = up  // path halving
-        node = up
+    parent.withUnsafeMutableBufferPointer { parent in
+      func root(_ node: Int32) -> Int32 {
+        var node = node
+        while parent[Int(node)] != node {
+          let up = parent[Int(parent[Int(node)])]
+          parent[Int(node)] = up  // path halving
+          node = up
+        }
+        return node
       }
-      return node
+      graph.edgeSources.withUnsafeBufferPointer { sources in
+        graph.edgeTargets.withUnsafeBufferPointer { targets in
+          for edge in 0..<sources.count {
+            let a = root(sources[edge])
+            let b = root(targets[edge])
+            if a != b { parent[Int(max(a, b))] = min(a, b) }
+          }
+        }
+      }
+      for node in 0..<parent.count { parent[node] = root(Int32(node)) }
     }
-    for edge in 0..<graph.edgeCount {
-      let a = root(graph.edgeSources[edge])
-      let b = root(graph.edgeTargets[edge])
-      if a != b { parent[Int(max(a, b))] = min(a, b) }
-    }
-    return (0..<graph.nodeCount).map { Int(root(Int32($0))) }
+    return parent.map(Int.init)
   }
 
   private static func strongComponents(_ graph: PropertyGraph) -> [Int] {

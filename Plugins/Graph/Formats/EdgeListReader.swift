@@ -203,21 +203,34 @@ struct LineSplitter {
     position = text.startIndex
   }
 
+  /// The next record and the number of the line it starts on. A quoted field may hold
+  /// line breaks (RFC 4180): a record whose quotes are not balanced goes on to the next line.
   mutating func nextRecord() -> (Int, Substring)? {
-    let utf8 = text.utf8
-    while position < text.endIndex {
-      number += 1
-      let end = utf8[position...].firstIndex(of: 10) ?? utf8.endIndex
-      var lineEnd = end
-      if lineEnd > position && utf8[utf8.index(before: lineEnd)] == 13 {
-        lineEnd = utf8.index(before: lineEnd)
-      }
-      let line = text[position..<lineEnd]
-      position = end < utf8.endIndex ? utf8.index(after: end) : end
+    while let (start, line) = nextLine() {
       let trimmed = line.drop { $0 == " " || $0 == "\t" }
       if trimmed.isEmpty || trimmed.first == "#" { continue }
-      return (number, line)
+      var record = line
+      var quotes = line.utf8.reduce(0) { $0 + ($1 == 34 ? 1 : 0) }
+      while quotes % 2 == 1, let (_, more) = nextLine() {
+        record = text[record.startIndex..<more.endIndex]
+        quotes += more.utf8.reduce(0) { $0 + ($1 == 34 ? 1 : 0) }
+      }
+      return (start, record)
     }
     return nil
+  }
+
+  private mutating func nextLine() -> (Int, Substring)? {
+    let utf8 = text.utf8
+    guard position < text.endIndex else { return nil }
+    number += 1
+    let end = utf8[position...].firstIndex(of: 10) ?? utf8.endIndex
+    var lineEnd = end
+    if lineEnd > position && utf8[utf8.index(before: lineEnd)] == 13 {
+      lineEnd = utf8.index(before: lineEnd)
+    }
+    let line = text[position..<lineEnd]
+    position = end < utf8.endIndex ? utf8.index(after: end) : end
+    return (number, line)
   }
 }

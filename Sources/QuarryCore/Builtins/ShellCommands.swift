@@ -269,7 +269,8 @@ public enum CorePlugin {
       WhereCommand(), SortCommand(), FirstCommand(), LastCommand(), SkipCommand(), SelectCommand(),
       RejectCommand(), GetCommand(), CountCommand(), UniqCommand(), GroupByCommand(), EachCommand(),
       AggregateCommand(.sum), AggregateCommand(.avg), AggregateCommand(.min), AggregateCommand(.max),
-      LengthCommand(), ToCommand(), FromCommand(), OpenCommand(), SaveCommand(), TimeitCommand(),
+      JoinCommand(), LengthCommand(), ToCommand(), FromCommand(), OpenCommand(), SaveCommand(),
+      TimeitCommand(),
     ])
 }
 
