@@ -103,7 +103,10 @@ struct GraphPageRankCommand: Command {
     examples: [
       Example(
         "ingest Scripts/corpus; extract; graph build; graph pagerank | sort pagerank --desc | first 5",
-        "the most central")
+        "the most central"),
+      Example(
+        "ingest Scripts/corpus; extract; graph build; entities | join (graph pagerank) name | sort pagerank --desc | first 5",
+        "the entities with their PageRank"),
     ])
 
   func run(_ invocation: Invocation) throws -> Value {
