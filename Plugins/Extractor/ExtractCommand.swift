@@ -93,9 +93,10 @@ struct ExtractCommand: Command {
       return results.values
     }
     let next = WorkCounter()
-    let workers = ScratchSpaces(scratches, count: jobs)
+    let workers = WorkerSpaces(
+      scratches.count >= jobs ? scratches : (0..<jobs).map { _ in Annotator.Scratch() })
     DispatchQueue.concurrentPerform(iterations: min(jobs, documents.count)) { worker in
-      let scratch = workers.space(worker)
+      let scratch = workers[worker]
       while !Interrupt.isRaised, let index = next.take(below: documents.count) {
         results.store(annotator.annotate(documents[index], scratch: scratch), at: index)
       }
@@ -113,18 +114,6 @@ final class ResultSlots<Element: Sendable>: Sendable {
   func store(_ value: Element, at index: Int) { slots.withLock { $0[index] = value } }
 
   var values: [Element?] { slots.withLock { $0 } }
-}
-
-/// The scratch spaces of the workers: worker `n` of `concurrentPerform` alone uses
-/// space `n`, so handing them to threads is safe though a space is not `Sendable`.
-final class ScratchSpaces: @unchecked Sendable {
-  private let spaces: [Annotator.Scratch]
-
-  init(_ spaces: [Annotator.Scratch], count: Int) {
-    self.spaces = spaces.count >= count ? spaces : (0..<count).map { _ in Annotator.Scratch() }
-  }
-
-  func space(_ worker: Int) -> Annotator.Scratch { spaces[worker] }
 }
 
 /// Hands out work item numbers to threads.

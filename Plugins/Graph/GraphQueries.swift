@@ -29,27 +29,21 @@ enum GraphQueries {
     -> [(node: Int32, distance: Int, via: Int32)]
   {
     let adjacency = graph.adjacency(.init(direction.shape))
-    var distance = [Int32](repeating: -1, count: graph.nodeCount)
-    distance[Int(start)] = 0
+    var seen = [Bool](repeating: false, count: graph.nodeCount)
+    seen[Int(start)] = true
     var found: [(node: Int32, distance: Int, via: Int32)] = []
-    var head = -1
-    var frontierNode = start
-    var level = 0
-    while level < depth {
-      if head >= 0 {
-        guard head < found.count else { break }
-        frontierNode = found[head].node
-        level = found[head].distance
-        guard level < depth else { break }
+    func expand(_ node: Int32, from level: Int) {
+      for entry in adjacency.range(Int(node)) where !seen[Int(adjacency.neighbors[entry])] {
+        seen[Int(adjacency.neighbors[entry])] = true
+        found.append((adjacency.neighbors[entry], level + 1, adjacency.edges[entry]))
       }
+    }
+    if depth >= 1 { expand(start, from: 0) }
+    // `found` is the queue: its entries are expanded in order until the depth is reached.
+    var head = 0
+    while head < found.count && found[head].distance < depth {
+      expand(found[head].node, from: found[head].distance)
       head += 1
-      for entry in adjacency.range(Int(frontierNode)) {
-        let other = adjacency.neighbors[entry]
-        guard distance[Int(other)] < 0 else { continue }
-        distance[Int(other)] = Int32(level + 1)
-        found.append((other, level + 1, adjacency.edges[entry]))
-      }
-      if head == 0 && found.isEmpty { break }
     }
     return found
   }

@@ -166,23 +166,10 @@ enum Betweenness {
         paths[Int(node)] = 0
         dependency[Int(node)] = 0
       }
-      // Dijkstra may have reached nodes it never settled.
-      for entry in heap.entries {
-        distance[entry.node] = .infinity
-        paths[entry.node] = 0
-      }
-      heap.removeAll()
       order.removeAll(keepingCapacity: true)
       self.source = source
     }
   }
-}
-
-/// Worker-owned objects: worker `n` alone uses element `n`.
-final class WorkerSpaces<Space>: @unchecked Sendable {
-  private let spaces: [Space]
-  init(_ spaces: [Space]) { self.spaces = spaces }
-  subscript(worker: Int) -> Space { spaces[worker] }
 }
 
 /// A binary min-heap of (distance, node), for Dijkstra's searches.
@@ -191,11 +178,7 @@ struct MinHeap {
     var key: Double
     var node: Int
   }
-  private(set) var entries: [Entry] = []
-
-  var isEmpty: Bool { entries.isEmpty }
-
-  mutating func removeAll() { entries.removeAll(keepingCapacity: true) }
+  private var entries: [Entry] = []
 
   mutating func push(_ key: Double, _ node: Int) {
     entries.append(Entry(key: key, node: node))

@@ -31,18 +31,13 @@ public enum LargeStack {
     guard started == 0 else { return body() }
     // Signals go to a thread that does not block them: leave Ctrl-C and resizes to the
     // worker, whose blocking reads they must interrupt, while this thread waits.
-    var blocked = sigset_t()
-    var previous = sigset_t()
-    sigemptyset(&blocked)
-    sigaddset(&blocked, SIGINT)
-    sigaddset(&blocked, SIGWINCH)
-    pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-    #if canImport(Glibc)
-      pthread_join(thread, nil)
-    #else
-      pthread_join(thread!, nil)
-    #endif
-    pthread_sigmask(SIG_SETMASK, &previous, nil)
+    InterruptSignals.blocked {
+      #if canImport(Glibc)
+        pthread_join(thread, nil)
+      #else
+        pthread_join(thread!, nil)
+      #endif
+    }
     return result!
   }
 

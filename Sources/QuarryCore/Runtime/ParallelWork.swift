@@ -110,31 +110,27 @@ private struct WorkerThread {
 
   static func start(_ body: @escaping @Sendable () -> Void) -> WorkerThread? {
     let work = Unmanaged.passRetained(Work(body))
-    var blocked = sigset_t()
-    var previous = sigset_t()
-    sigemptyset(&blocked)
-    sigaddset(&blocked, SIGINT)
-    sigaddset(&blocked, SIGWINCH)
-    pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-    #if canImport(Glibc)
-      var thread = pthread_t()
-    #else
-      var thread: pthread_t?
-    #endif
-    let started = pthread_create(
-      &thread, nil,
-      { raw in
-        let work = Unmanaged<Work>.fromOpaque(raw!)
-        work.takeUnretainedValue().body()
+    // A new thread starts with its creator's signal mask.
+    return InterruptSignals.blocked { () -> WorkerThread? in
+      #if canImport(Glibc)
+        var thread = pthread_t()
+      #else
+        var thread: pthread_t?
+      #endif
+      let started = pthread_create(
+        &thread, nil,
+        { raw in
+          let work = Unmanaged<Work>.fromOpaque(raw!)
+          work.takeUnretainedValue().body()
+          work.release()
+          return nil
+        }, work.toOpaque())
+      guard started == 0 else {
         work.release()
         return nil
-      }, work.toOpaque())
-    guard started == 0 else {
-      work.release()
-      return nil
+      }
+      return WorkerThread(thread: thread)
     }
-    return WorkerThread(thread: thread)
   }
 
   func join() {
@@ -144,6 +140,32 @@ private struct WorkerThread {
       pthread_join(thread!, nil)
     #endif
   }
+}
+
+/// Ctrl-C and window resizes held back from the calling thread while `body` runs, so
+/// that they reach another thread: the session's, whose blocking reads they interrupt.
+enum InterruptSignals {
+  @discardableResult
+  static func blocked<Result>(_ body: () -> Result) -> Result {
+    var blocked = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&blocked)
+    sigaddset(&blocked, SIGINT)
+    sigaddset(&blocked, SIGWINCH)
+    pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    return body()
+  }
+}
+
+/// Objects that workers own: worker `n` alone uses element `n`, so handing them to
+/// threads is safe though they are not `Sendable`.
+public final class WorkerSpaces<Space>: @unchecked Sendable {
+  private let spaces: [Space]
+
+  public init(_ spaces: [Space]) { self.spaces = spaces }
+
+  public subscript(worker: Int) -> Space { spaces[worker] }
 }
 
 /// A fixed-size buffer that worker threads write without locks, each to places no other
