@@ -87,6 +87,12 @@ let package = Package(
       dependencies: ["QuarryCore", "QuarryModel"],
       path: "Plugins/Export"
     ),
+    .testTarget(
+      name: "QuarryExportTests",
+      dependencies: ["QuarryExport", "QuarryGraph", "QuarryExtractor"],
+      // The script that reads exports back with networkx, Graphviz and graphglot.
+      exclude: ["Readers"]
+    ),
     // The in-tree example plugin.
     .target(
       name: "QuarryKeywords",

@@ -1,20 +1,8 @@
 import QuarryCore
 import QuarryModel
 
-/// The session's current graph, set by `graph build`.
-final class GraphState: @unchecked Sendable {
-  // Used from the session's thread only.
-  var current: PropertyGraph?
-
-  static func of(_ session: Session) -> GraphState { session.state(GraphState.self) { GraphState() } }
-}
-
 /// The graph a command works on: one piped in, else the current one.
-func workingGraph(_ invocation: Invocation) throws -> PropertyGraph {
-  if case .custom(let value) = invocation.input, let graph = value as? PropertyGraph { return graph }
-  if let graph = GraphState.of(invocation.session).current { return graph }
-  throw invocation.error("there is no graph yet", help: "build one with `graph build` after `extract`")
-}
+func workingGraph(_ invocation: Invocation) throws -> PropertyGraph { try CurrentGraph.working(invocation) }
 
 /// A node named by an argument; an unknown name suggests the nearest.
 func namedNode(_ invocation: Invocation, _ argument: String, in graph: PropertyGraph) throws -> Int32 {
@@ -29,7 +17,7 @@ func namedNode(_ invocation: Invocation, _ argument: String, in graph: PropertyG
 }
 
 let nodeCompletion = CompletionSource.dynamic { session in
-  GraphState.of(session).current?.nodeNames ?? Workspace.of(session).entities.map(\.name)
+  CurrentGraph.of(session).graph?.nodeNames ?? Workspace.of(session).entities.map(\.name)
 }
 
 /// `graph build`: a graph from the workspace, which becomes the current graph.
@@ -89,7 +77,7 @@ struct GraphBuildCommand: Command {
       invocation.session.warn("some articles are not extracted yet: run `extract` first to include them")
     }
     let graph = projection.build(workspace)
-    GraphState.of(invocation.session).current = graph
+    CurrentGraph.of(invocation.session).graph = graph
     return .custom(graph)
   }
 }

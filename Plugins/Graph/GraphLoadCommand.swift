@@ -76,7 +76,7 @@ struct GraphLoadCommand: Command {
     let name = path.split(separator: "/").last.map(String.init) ?? path
     let graph = builder.build(kind: name, directed: directed)
     if graph.nodeCount == 0 { invocation.session.warn("'\(path)' holds no nodes: the graph is empty") }
-    GraphState.of(invocation.session).current = graph
+    CurrentGraph.of(invocation.session).graph = graph
     return .custom(graph)
   }
 

@@ -125,6 +125,68 @@ struct GraphProjection {
         }
       }
     }
+    describeNodes(&builder, workspace)
     return builder.build(kind: kind.rawValue, directed: kind != .cooccurrence)
+  }
+
+  /// Node properties from the workspace, for export and `graph nodes`: an entity's
+  /// aliases, mention and article counts, and the dates of the first and last articles
+  /// naming it (`first_seen`, `last_seen`, which Gephi's timeline plays); an article's
+  /// date and title.
+  private func describeNodes(_ builder: inout PropertyGraph.Builder, _ workspace: Workspace) {
+    let count = builder.nodeCount
+    guard count > 0 else { return }
+    var aliases = [Value](repeating: .null, count: count)
+    var mentions = [Value](repeating: .null, count: count)
+    var documents = [Value](repeating: .null, count: count)
+    var described = false
+    for entity in workspace.entities {
+      guard let node = builder.existingNode(entity.name).map(Int.init), mentions[node].isNull else {
+        continue
+      }
+      described = true
+      aliases[node] = .list(entity.aliases.map(Value.string))
+      mentions[node] = .int(entity.mentionCount)
+      documents[node] = .int(entity.documentCount)
+    }
+    // The first and last dated article naming each node's entity.
+    var first = [CalendarDate?](repeating: nil, count: count)
+    var last = [CalendarDate?](repeating: nil, count: count)
+    var nodeOf: [String: Int32] = [:]
+    for (index, found) in workspace.annotations.enumerated() {
+      guard let found, let date = workspace.documents[index].date else { continue }
+      for mention in found.mentions {
+        guard let key = mention.entityKey else { continue }
+        let node: Int32
+        if let known = nodeOf[key.name] {
+          node = known
+        } else {
+          node = builder.existingNode(workspace.resolve(key.name)) ?? -1
+          nodeOf[key.name] = node
+        }
+        guard node >= 0 else { continue }
+        if first[Int(node)].map({ date < $0 }) ?? true { first[Int(node)] = date }
+        if last[Int(node)].map({ date > $0 }) ?? true { last[Int(node)] = date }
+      }
+    }
+    if kind == .bipartite {
+      var titles = [Value](repeating: .null, count: count)
+      for document in workspace.documents {
+        guard let node = builder.existingNode("doc:" + document.id).map(Int.init) else { continue }
+        first[node] = document.date
+        last[node] = document.date
+        titles[node] = document.title.map(Value.string) ?? .null
+      }
+      builder.nodeProperties.set("title", titles)
+    }
+    if described {
+      builder.nodeProperties.set("aliases", aliases)
+      builder.nodeProperties.set("mentions", mentions)
+      builder.nodeProperties.set("docs", documents)
+    }
+    if first.contains(where: { $0 != nil }) {
+      builder.nodeProperties.set("first_seen", first.map { $0.map(Value.date) ?? .null })
+      builder.nodeProperties.set("last_seen", last.map { $0.map(Value.date) ?? .null })
+    }
   }
 }

@@ -63,7 +63,7 @@ struct GraphSubgraphCommand: Command {
     ])
 
   func run(_ invocation: Invocation) throws -> Value {
-    var graph = GraphState.of(invocation.session).current
+    var graph = CurrentGraph.of(invocation.session).graph
     var names: [String] = invocation.rest.map(\.plainText)
     switch invocation.input {
     case .custom(let value as PropertyGraph): graph = value

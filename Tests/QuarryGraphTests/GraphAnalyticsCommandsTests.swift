@@ -7,7 +7,7 @@ import Testing
 @Suite struct GraphAnalyticsCommandsTests {
   func session(_ graph: PropertyGraph = twoTriangles()) -> Session {
     let session = graphSession()
-    GraphState.of(session).current = graph
+    CurrentGraph.of(session).graph = graph
     return session
   }
 

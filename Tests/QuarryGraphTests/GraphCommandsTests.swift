@@ -88,6 +88,6 @@ import Testing
     let depth = run("graph neighbors China --depth 0", in: extractedSession)
     #expect((depth.errors.first as? Diagnostic)?.message == "--depth must be at least 1")
     // Nothing lost: the graph built before is still there.
-    #expect(GraphState.of(extractedSession).current?.kind == "relations")
+    #expect(CurrentGraph.of(extractedSession).graph?.kind == "relations")
   }
 }

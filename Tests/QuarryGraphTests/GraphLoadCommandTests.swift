@@ -118,6 +118,6 @@ import Testing
     let result = session.evaluate(
       "graph load '\(path)'; graph pagerank; graph betweenness; graph communities --summary")
     #expect(result.errors.isEmpty)
-    #expect(GraphState.of(session).current?.nodeCount == 0)
+    #expect(CurrentGraph.of(session).graph?.nodeCount == 0)
   }
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct GraphMatchCommandTests {
   func session() -> Session {
     let session = graphSession()
-    GraphState.of(session).current = PatternMatcherTests().news()
+    CurrentGraph.of(session).graph = PatternMatcherTests().news()
     return session
   }
 
@@ -38,6 +38,6 @@ import Testing
     let result = session.evaluate("graph match '(a)-[*]-(b)' --limit 3")
     #expect(result.lastTable?.rows.count == 3)
     #expect(session.evaluate("graph match '(('").firstMessage?.hasPrefix("bad pattern at column 2") == true)
-    #expect(GraphState.of(session).current?.kind == "news")
+    #expect(CurrentGraph.of(session).graph?.kind == "news")
   }
 }

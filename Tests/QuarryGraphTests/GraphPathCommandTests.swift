@@ -7,7 +7,7 @@ import Testing
 @Suite struct GraphPathCommandTests {
   @Test func aTableOfPairsIsAnsweredRowByRow() throws {
     let session = graphSession()
-    GraphState.of(session).current = twoTriangles()
+    CurrentGraph.of(session).graph = twoTriangles()
     let result = session.evaluate("[{from: a, to: f}, {from: b, to: c}, {from: a, to: a}] | graph path")
     let table = try #require(result.lastTable)
     #expect(table.columns.first == "pair")

@@ -7,7 +7,7 @@ import Testing
 @Suite struct GraphSubgraphCommandsTests {
   func session() -> Session {
     let session = graphSession()
-    GraphState.of(session).current = twoTriangles()
+    CurrentGraph.of(session).graph = twoTriangles()
     return session
   }
 
@@ -20,7 +20,7 @@ import Testing
     let zero = try #require(session.evaluate("graph ego a --radius 0").lastGraph)
     #expect(zero.nodeNames == ["a"])
     // The current graph is unchanged.
-    #expect(GraphState.of(session).current?.nodeCount == 6)
+    #expect(CurrentGraph.of(session).graph?.nodeCount == 6)
   }
 
   @Test func subgraphByNamesLabelsClosuresAndPipes() throws {

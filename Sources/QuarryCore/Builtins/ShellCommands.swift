@@ -257,7 +257,7 @@ public enum ShellPlugin {
     name: "shell", version: QuarryVersion.current, summary: "The shell's own commands",
     commands: [
       HelpCommand(), ExitCommand(name: "exit"), ExitCommand(name: "quit"), HistoryCommand(), SetCommand(),
-      PrintCommand(), ClearCommand(),
+      PrintCommand(), ClearCommand(), MakeDirectoryCommand(),
     ])
 }
 

@@ -1,0 +1,117 @@
+import QuarryCore
+import QuarryModel
+
+/// The DOT language for Graphviz. Nodes are `n0, n1, ...` so no name can break the
+/// syntax; the name is the node's `label`, the entity type its `type` attribute, and
+/// properties further attributes. `style` adds what `render` draws with: colours, sizes,
+/// edge labels and a legend.
+struct DOTWriter {
+  let graph: PropertyGraph
+  let schema: ExportSchema
+  var style: PictureStyle?
+  /// The nodes to write (nil: all); edges are those between them.
+  var nodes: [Int32]?
+
+  func write(to file: AtomicFile) throws {
+    file.write(graph.isDirected ? "digraph G {\n" : "graph G {\n")
+    let arrow: StaticString = graph.isDirected ? " -> " : " -- "
+    if let style { style.writeHeader(to: file) }
+    let kept = nodes ?? (0..<Int32(graph.nodeCount)).map { $0 }
+    var included = nodes == nil ? [] : [Bool](repeating: false, count: graph.nodeCount)
+    for node in kept {
+      if !included.isEmpty { included[Int(node)] = true }
+      let index = Int(node)
+      if index & 0xFFFF == 0 { try Interrupt.check() }
+      file.write("  n")
+      file.write(int: index)
+      file.write(" [label=")
+      file.write(dotLabel: graph.nodeNames[index])
+      file.write(", type=")
+      file.write(dotString: graph.nodeLabels[index])
+      if let style { style.writeNode(index, label: graph.nodeLabels[index], to: file) }
+      for column in schema.nodeColumns { attribute(column.name, column.value(index), file) }
+      file.write("];\n")
+    }
+    let types = graph.typeNames
+    for edge in 0..<graph.edgeCount {
+      if edge & 0xFFFF == 0 { try Interrupt.check() }
+      let (source, target) = (Int(graph.edgeSources[edge]), Int(graph.edgeTargets[edge]))
+      if !included.isEmpty && !(included[source] && included[target]) { continue }
+      file.write("  n")
+      file.write(int: source)
+      file.write(arrow)
+      file.write("n")
+      file.write(int: target)
+      file.write(" [label=")
+      file.write(dotLabel: types[Int(graph.edgeTypeCodes[edge])])
+      file.write(", weight=")
+      // Graphviz's own `weight` must be a non-negative number (an integer for `dot`).
+      let weight = graph.edgeWeights[edge]
+      if style != nil {
+        file.write(int: weight.isFinite ? max(1, Int(weight.rounded())) : 1)
+        file.write(", quarry_weight=")
+      }
+      file.write(dotString: weight.description)
+      for column in schema.edgeColumns { attribute(column.name, column.value(edge), file) }
+      file.write("];\n")
+    }
+    file.write("}\n")
+  }
+
+  private func attribute(_ name: String, _ value: Value, _ file: AtomicFile) {
+    if value.isNull { return }
+    file.write(", ")
+    file.write(dotString: name)
+    file.write(byte: UInt8(ascii: "="))
+    file.write(dotString: ExportColumn.text(value))
+  }
+}
+
+extension TextEscaping {
+  /// A DOT double-quoted string. Inside one, Graphviz treats `\"` as a quote and keeps
+  /// every other backslash; `\\` keeps a final backslash from escaping the closing quote.
+  /// Line breaks become `\n` (a line break in a label), and U+0000, the other controls
+  /// and U+FFFE/U+FFFF, which Graphviz's C strings and its SVG output cannot carry,
+  /// become U+FFFD.
+  ///
+  /// - Parameter label: also escape `&` as `&amp;`: in a label Graphviz reads entities,
+  ///   so a name holding `&amp;` would otherwise be drawn as `&`.
+  static func dot(_ text: String, label: Bool, into output: inout [UInt8]) {
+    var text = text
+    output.append(UInt8(ascii: "\""))
+    text.withUTF8 { bytes in
+      var start = 0
+      for index in bytes.indices {
+        let byte = bytes[index]
+        let replacement: StaticString
+        switch byte {
+        case UInt8(ascii: "\""): replacement = "\\\""
+        case UInt8(ascii: "\\"): replacement = "\\\\"
+        case UInt8(ascii: "&") where label: replacement = "&amp;"
+        case 0x0A: replacement = "\\n"
+        case 0x0D: replacement = "\\r"
+        case 0x09: continue
+        case 0x00...0x1F, 0x7F: replacement = "\u{FFFD}"
+        case 0xBE, 0xBF:
+          // U+FFFE and U+FFFF (EF BF BE, EF BF BF), which the SVG could not hold.
+          guard index >= 2, bytes[index - 1] == 0xBF, bytes[index - 2] == 0xEF else { continue }
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(index - 2)]))
+          append("\u{FFFD}", to: &output)
+          start = index + 1
+          continue
+        default: continue
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        append(replacement, to: &output)
+        start = index + 1
+      }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+    output.append(UInt8(ascii: "\""))
+  }
+}
+
+extension AtomicFile {
+  func write(dotString text: String) { append { TextEscaping.dot(text, label: false, into: &$0) } }
+  func write(dotLabel text: String) { append { TextEscaping.dot(text, label: true, into: &$0) } }
+}
