@@ -1,3 +1,5 @@
+import QuarryCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -31,7 +33,7 @@ final class AtomicFile {
   let path: String
   private let temporaryPath: String
   private var descriptor: Int32
-  private var buffer: [UInt8] = []
+  private var buffer = ByteBuffer()
   private let capacity = 1 << 20
   private var committed = false
 
@@ -55,78 +57,101 @@ final class AtomicFile {
       (slash == nil ? "" : folder + "/") + ".\(base).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
     descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     if descriptor < 0 { throw ExportError("cannot write \(path): \(String(cString: strerror(errno)))") }
-    buffer.reserveCapacity(capacity + 4096)
+    buffer = ByteBuffer(capacity: capacity + 4096)
   }
 
   deinit {
     if !committed { discard() }
   }
 
-  @inline(__always) func write(_ text: String) {
-    buffer.append(contentsOf: text.utf8)
-    if buffer.count >= capacity { flushQuietly() }
+  @inline(__always) func write(_ text: String) { buffer.write(text); flushIfFull() }
+
+  @inline(__always) func write(_ text: StaticString) { buffer.write(text); flushIfFull() }
+
+  @inline(__always) func write(byte: UInt8) { buffer.write(byte: byte) }
+
+  @inline(__always) func write(bytes: [UInt8]) { buffer.write(bytes: bytes); flushIfFull() }
+
+  @inline(__always) func write(bytes: UnsafeBufferPointer<UInt8>) {
+    buffer.write(bytes: bytes); flushIfFull()
   }
 
-  @inline(__always) func write(_ text: StaticString) {
-    text.withUTF8Buffer { buffer.append(contentsOf: $0) }
-    if buffer.count >= capacity { flushQuietly() }
-  }
+  func write(int value: Int) { buffer.write(int: value) }
 
-  @inline(__always) func write(byte: UInt8) { buffer.append(byte) }
-
-  @inline(__always) func write<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= capacity { flushQuietly() }
-  }
+  func write(double value: Double) { buffer.write(double: value) }
 
   /// Lets `body` append to the buffer directly.
   @inline(__always) func append(_ body: (inout [UInt8]) -> Void) {
-    body(&buffer)
-    if buffer.count >= capacity { flushQuietly() }
+    buffer.append(body)
+    flushIfFull()
   }
 
-  /// A decimal integer, without making a String.
-  func write(int value: Int) {
-    if value < 0 {
-      buffer.append(UInt8(ascii: "-"))
-      if value == .min {
-        write("9223372036854775808")
-        return
+  /// Formats items `0..<count` in chunks on every core, with `format` appending item
+  /// `i`'s text, and writes the chunks in order. A round of chunks at a time is held, so
+  /// memory stays bounded however many items there are, and the previous round is
+  /// written while this one is formatted. Ctrl-C stops between chunks.
+  func write(
+    items count: Int, session: Session? = nil, chunk: Int = 16_384,
+    _ format: @escaping @Sendable (_ item: Int, _ output: inout ByteBuffer) -> Void
+  ) throws(Interrupted) {
+    flushQuietly()
+    let workers = ProcessorCount.active
+    let chunks = (count + chunk - 1) / chunk
+    let round = max(1, workers * 4)
+    let sink = Sink(self)
+    var pending = SharedBuffer(repeating: ByteBuffer(), count: 0)
+    var first = 0
+    while first < chunks {
+      let inRound = min(round, chunks - first)
+      let formatted = SharedBuffer(repeating: ByteBuffer(), count: inRound)
+      let (base, previous) = (first, pending)
+      // Item 0 writes the previous round, in order, while the others format this one.
+      try ParallelWork.run(inRound + 1, workers: workers, session: session, unit: "chunks") { _, item in
+        if item == 0 {
+          for index in 0..<previous.pointer.count { sink.file.flushQuietly(also: previous[index].bytes) }
+          return
+        }
+        let start = (base + item - 1) * chunk
+        var output = ByteBuffer(capacity: chunk * 64)
+        for element in start..<min(start + chunk, count) { format(element, &output) }
+        formatted[item - 1] = output
       }
+      pending = formatted
+      first += inRound
     }
-    var magnitude = value.magnitude
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { raw in
-      repeat {
-        raw[23 - count] = UInt8(truncatingIfNeeded: magnitude % 10) + 48
-        magnitude /= 10
-        count += 1
-      } while magnitude > 0
-      buffer.append(contentsOf: raw[(24 - count)...])
-    }
+    for index in 0..<pending.pointer.count { flushQuietly(also: pending[index].bytes) }
   }
 
-  /// A float as Swift prints it: the shortest text that reads back as the same number.
-  func write(double value: Double) {
-    if value == value.rounded(), abs(value) < 1e15 {
-      write(int: Int(value))
-      buffer.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "0")])
-    } else {
-      write(value.description)
-    }
+  /// The file, handed to the one work item that writes while others format.
+  private final class Sink: @unchecked Sendable {
+    let file: AtomicFile
+    init(_ file: AtomicFile) { self.file = file }
+  }
+
+  @inline(__always) private func flushIfFull() {
+    if buffer.count >= capacity { flushQuietly() }
   }
 
   private var failure: ExportError?
 
-  private func flushQuietly() {
-    do { try flush() } catch { failure = failure ?? error }
+  /// Writes the buffer, then `more` straight from where it is.
+  private func flushQuietly(also more: [UInt8] = []) {
+    do {
+      try flush()
+      try send(more)
+    } catch { failure = failure ?? error }
   }
 
   private func flush() throws(ExportError) {
+    try send(buffer.bytes)
+    buffer.bytes.removeAll(keepingCapacity: true)
+  }
+
+  private func send(_ bytes: [UInt8]) throws(ExportError) {
+    if failure != nil { return }
     var offset = 0
-    while offset < buffer.count {
-      let written = buffer.withUnsafeBytes { raw in
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { raw in
         systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
       }
       if written < 0 {
@@ -135,7 +160,6 @@ final class AtomicFile {
       }
       offset += written
     }
-    buffer.removeAll(keepingCapacity: true)
   }
 
   /// Closes the temporary file so another program can write it (`render` has Graphviz

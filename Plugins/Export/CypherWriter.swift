@@ -21,36 +21,13 @@ struct CypherWriter {
     file.write("// Run with: cypher-shell -f FILE\n")
     file.write(
       "CREATE CONSTRAINT quarry_node_id IF NOT EXISTS FOR (n:QuarryNode) REQUIRE n.quarry_id IS UNIQUE;\n")
-    // Nodes by label, since a label cannot be a parameter.
+    // Nodes by label, since a label cannot be a parameter; then relationships by type.
     var byLabel: [String: [Int]] = [:]
     var labels: [String] = []
     for node in 0..<graph.nodeCount {
       let label = graph.nodeLabels[node]
       if byLabel[label] == nil { labels.append(label) }
       byLabel[label, default: []].append(node)
-    }
-    for label in labels {
-      let statement =
-        "UNWIND $rows AS row MERGE (n:QuarryNode {quarry_id: row.id}) SET n += row.properties SET n:"
-        + Self.identifier(label) + ";\n"
-      for batch in stride(from: 0, to: byLabel[label]!.count, by: batchSize) {
-        try Interrupt.check()
-        let nodes = byLabel[label]![batch..<min(batch + batchSize, byLabel[label]!.count)]
-        file.write(":param {rows: [")
-        for (position, node) in nodes.enumerated() {
-          if position > 0 { file.write(", ") }
-          file.write("{id: ")
-          file.write(int: node)
-          file.write(", properties: {name: ")
-          file.write(cypherString: graph.nodeNames[node])
-          file.write(", type: ")
-          file.write(cypherString: label)
-          for column in schema.nodeColumns { member(column.name, column.value(node), file) }
-          file.write("}}")
-        }
-        file.write("]}\n")
-        file.write(statement)
-      }
     }
     var byType: [Int32: [Int]] = [:]
     var types: [Int32] = []
@@ -59,77 +36,117 @@ struct CypherWriter {
       if byType[type] == nil { types.append(type) }
       byType[type, default: []].append(edge)
     }
-    let arrow = graph.isDirected ? "]->(b)" : "]-(b)"
+    // Every batch is one work item, formatted on any core and written in order.
+    var batches: [Batch] = []
+    for label in labels {
+      let members = byLabel[label]!
+      for start in stride(from: 0, to: members.count, by: batchSize) {
+        batches.append(
+          Batch(
+            nodes: true, group: label, members: Array(members[start..<min(start + batchSize, members.count)]))
+        )
+      }
+    }
     for type in types {
-      let statement =
-        "UNWIND $rows AS row MATCH (a:QuarryNode {quarry_id: row.source}) "
-        + "MATCH (b:QuarryNode {quarry_id: row.target}) MERGE (a)-[r:"
-        + Self.identifier(graph.typeNames[Int(type)]) + " {quarry_id: row.id}" + arrow
-        + " SET r += row.properties;\n"
-      let edges = byType[type]!
-      for batch in stride(from: 0, to: edges.count, by: batchSize) {
-        try Interrupt.check()
-        file.write(":param {rows: [")
-        for (position, edge) in edges[batch..<min(batch + batchSize, edges.count)].enumerated() {
-          if position > 0 { file.write(", ") }
-          file.write("{id: ")
-          file.write(int: edge)
-          file.write(", source: ")
-          file.write(int: Int(graph.edgeSources[edge]))
-          file.write(", target: ")
-          file.write(int: Int(graph.edgeTargets[edge]))
-          file.write(", properties: {weight: ")
-          Self.write(.float(graph.edgeWeights[edge]), file)
-          for column in schema.edgeColumns { member(column.name, column.value(edge), file) }
-          file.write("}}")
+      let members = byType[type]!
+      for start in stride(from: 0, to: members.count, by: batchSize) {
+        batches.append(
+          Batch(
+            nodes: false, group: graph.typeNames[Int(type)],
+            members: Array(members[start..<min(start + batchSize, members.count)])))
+      }
+    }
+    let (graph, schema) = (self.graph, self.schema)
+    let arrow = graph.isDirected ? "]->(b)" : "]-(b)"
+    try file.write(items: batches.count, chunk: 1) { [batches] item, out in
+      let batch = batches[item]
+      out.write(":param {rows: [")
+      for (position, member) in batch.members.enumerated() {
+        if position > 0 { out.write(", ") }
+        out.write("{id: ")
+        out.write(int: member)
+        if batch.nodes {
+          out.write(", properties: {name: ")
+          out.write(cypherString: graph.nodeNames[member])
+          out.write(", type: ")
+          out.write(cypherString: batch.group)
+          for column in schema.nodeColumns { Self.member(column.name, column.value(member), &out) }
+        } else {
+          out.write(", source: ")
+          out.write(int: Int(graph.edgeSources[member]))
+          out.write(", target: ")
+          out.write(int: Int(graph.edgeTargets[member]))
+          out.write(", properties: {weight: ")
+          Self.write(.float(graph.edgeWeights[member]), &out)
+          for column in schema.edgeColumns { Self.member(column.name, column.value(member), &out) }
         }
-        file.write("]}\n")
-        file.write(statement)
+        out.write("}}")
+      }
+      out.write("]}\n")
+      if batch.nodes {
+        out.write(
+          "UNWIND $rows AS row MERGE (n:QuarryNode {quarry_id: row.id}) SET n += row.properties SET n:")
+        out.write(Self.identifier(batch.group))
+        out.write(";\n")
+      } else {
+        out.write("UNWIND $rows AS row MATCH (a:QuarryNode {quarry_id: row.source}) ")
+        out.write("MATCH (b:QuarryNode {quarry_id: row.target}) MERGE (a)-[r:")
+        out.write(Self.identifier(batch.group))
+        out.write(" {quarry_id: row.id}")
+        out.write(arrow)
+        out.write(" SET r += row.properties;\n")
       }
     }
   }
 
-  private func member(_ name: String, _ value: Value, _ file: AtomicFile) {
+  /// Up to `batchSize` nodes of one label, or relationships of one type.
+  private struct Batch: Sendable {
+    let nodes: Bool
+    let group: String
+    let members: [Int]
+  }
+
+  private static func member(_ name: String, _ value: Value, _ out: inout ByteBuffer) {
     if value.isNull { return }
-    file.write(", ")
-    file.write(Self.identifier(name))
-    file.write(": ")
-    Self.write(value, file)
+    out.write(", ")
+    out.write(Self.identifier(name))
+    out.write(": ")
+    Self.write(value, &out)
   }
 
   /// A value as a Cypher literal. Neo4j stores no maps in properties, so a record or
   /// table goes as its JSON text; a list of mixed kinds as strings.
-  static func write(_ value: Value, _ file: AtomicFile) {
+  static func write(_ value: Value, _ out: inout ByteBuffer) {
     switch value {
-    case .null: file.write("null")
-    case .bool(let truth): file.write(truth ? "true" : "false")
-    case .int(let number): file.write(int: number)
+    case .null: out.write("null")
+    case .bool(let truth): out.write(truth ? "true" : "false")
+    case .int(let number): out.write(int: number)
     case .float(let number):
       if number.isNaN {
-        file.write("toFloat('NaN')")
+        out.write("toFloat('NaN')")
       } else if number.isInfinite {
-        file.write(number < 0 ? "toFloat('-Infinity')" : "toFloat('Infinity')")
+        out.write(number < 0 ? "toFloat('-Infinity')" : "toFloat('Infinity')")
       } else {
-        file.write(double: number)
+        out.write(double: number)
       }
-    case .string(let text): file.write(cypherString: text)
+    case .string(let text): out.write(cypherString: text)
     case .date(let date):
-      file.write("date(")
-      file.write(cypherString: date.description)
-      file.write(")")
+      out.write("date(")
+      out.write(cypherString: date.description)
+      out.write(")")
     case .list(let items):
       let kinds = Set(items.map(\.typeName))
-      file.write("[")
+      out.write("[")
       for (index, item) in items.enumerated() {
-        if index > 0 { file.write(", ") }
+        if index > 0 { out.write(", ") }
         if kinds.count > 1 || item.isNull {
-          file.write(cypherString: ExportColumn.text(item))
+          out.write(cypherString: ExportColumn.text(item))
         } else {
-          write(item, file)
+          write(item, &out)
         }
       }
-      file.write("]")
-    default: file.write(cypherString: ExportColumn.text(value))
+      out.write("]")
+    default: out.write(cypherString: ExportColumn.text(value))
     }
   }
 
@@ -169,4 +186,8 @@ extension TextEscaping {
 
 extension AtomicFile {
   func write(cypherString text: String) { append { TextEscaping.cypher(text, into: &$0) } }
+}
+
+extension ByteBuffer {
+  mutating func write(cypherString text: String) { append { TextEscaping.cypher(text, into: &$0) } }
 }

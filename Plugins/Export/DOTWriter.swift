@@ -18,52 +18,55 @@ struct DOTWriter {
     if let style { style.writeHeader(to: file) }
     let kept = nodes ?? (0..<Int32(graph.nodeCount)).map { $0 }
     var included = nodes == nil ? [] : [Bool](repeating: false, count: graph.nodeCount)
-    for node in kept {
-      if !included.isEmpty { included[Int(node)] = true }
-      let index = Int(node)
-      if index & 0xFFFF == 0 { try Interrupt.check() }
-      file.write("  n")
-      file.write(int: index)
-      file.write(" [label=")
-      file.write(dotLabel: graph.nodeNames[index])
-      file.write(", type=")
-      file.write(dotString: graph.nodeLabels[index])
-      if let style { style.writeNode(index, label: graph.nodeLabels[index], to: file) }
-      for column in schema.nodeColumns { attribute(column.name, column.value(index), file) }
-      file.write("];\n")
+    for node in nodes ?? [] { included[Int(node)] = true }
+    let (graph, schema, style) = (self.graph, self.schema, self.style)
+    try file.write(items: kept.count) { item, out in
+      let index = Int(kept[item])
+      out.write("  n")
+      out.write(int: index)
+      out.write(" [label=")
+      out.write(dotLabel: graph.nodeNames[index])
+      out.write(", type=")
+      out.write(dotString: graph.nodeLabels[index])
+      if let style { style.writeNode(index, label: graph.nodeLabels[index], to: &out) }
+      for column in schema.nodeColumns { Self.attribute(column.name, column.value(index), &out) }
+      out.write("];\n")
     }
-    let types = graph.typeNames
-    for edge in 0..<graph.edgeCount {
-      if edge & 0xFFFF == 0 { try Interrupt.check() }
+    let types = graph.typeNames.map {
+      TextEscaping.bytes($0) { TextEscaping.dot($0, label: true, into: &$1) }
+    }
+    try file.write(items: graph.edgeCount) { [included] edge, out in
       let (source, target) = (Int(graph.edgeSources[edge]), Int(graph.edgeTargets[edge]))
-      if !included.isEmpty && !(included[source] && included[target]) { continue }
-      file.write("  n")
-      file.write(int: source)
-      file.write(arrow)
-      file.write("n")
-      file.write(int: target)
-      file.write(" [label=")
-      file.write(dotLabel: types[Int(graph.edgeTypeCodes[edge])])
-      file.write(", weight=")
+      if !included.isEmpty && !(included[source] && included[target]) { return }
+      out.write("  n")
+      out.write(int: source)
+      out.write(arrow)
+      out.write("n")
+      out.write(int: target)
+      out.write(" [label=")
+      out.write(bytes: types[Int(graph.edgeTypeCodes[edge])])
+      out.write(", weight=")
       // Graphviz's own `weight` must be a non-negative number (an integer for `dot`).
       let weight = graph.edgeWeights[edge]
       if style != nil {
-        file.write(int: weight.isFinite ? max(1, Int(weight.rounded())) : 1)
-        file.write(", quarry_weight=")
+        out.write(int: weight.isFinite ? max(1, Int(weight.rounded())) : 1)
+        out.write(", quarry_weight=")
       }
-      file.write(dotString: weight.description)
-      for column in schema.edgeColumns { attribute(column.name, column.value(edge), file) }
-      file.write("];\n")
+      out.write(byte: UInt8(ascii: "\""))
+      out.write(double: weight)
+      out.write(byte: UInt8(ascii: "\""))
+      for column in schema.edgeColumns { Self.attribute(column.name, column.value(edge), &out) }
+      out.write("];\n")
     }
     file.write("}\n")
   }
 
-  private func attribute(_ name: String, _ value: Value, _ file: AtomicFile) {
+  private static func attribute(_ name: String, _ value: Value, _ out: inout ByteBuffer) {
     if value.isNull { return }
-    file.write(", ")
-    file.write(dotString: name)
-    file.write(byte: UInt8(ascii: "="))
-    file.write(dotString: ExportColumn.text(value))
+    out.write(", ")
+    out.write(dotString: name)
+    out.write(byte: UInt8(ascii: "="))
+    out.write(dotString: ExportColumn.text(value))
   }
 }
 
@@ -114,4 +117,9 @@ extension TextEscaping {
 extension AtomicFile {
   func write(dotString text: String) { append { TextEscaping.dot(text, label: false, into: &$0) } }
   func write(dotLabel text: String) { append { TextEscaping.dot(text, label: true, into: &$0) } }
+}
+
+extension ByteBuffer {
+  mutating func write(dotString text: String) { append { TextEscaping.dot(text, label: false, into: &$0) } }
+  mutating func write(dotLabel text: String) { append { TextEscaping.dot(text, label: true, into: &$0) } }
 }

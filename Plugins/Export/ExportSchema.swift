@@ -3,7 +3,7 @@ import QuarryModel
 
 /// The kind every value of a property fits, so that typed formats (GraphML keys, GEXF
 /// attributes, Neo4j headers) can declare it once.
-enum PropertyKind: Equatable {
+enum PropertyKind: Equatable, Sendable {
   case bool, int, double, string, date, list
 
   /// The narrowest kind holding every value given; nulls fit any kind.
@@ -32,7 +32,7 @@ enum PropertyKind: Equatable {
 }
 
 /// One property as an export writes it: its name, kind and a value per node or edge.
-struct ExportColumn {
+struct ExportColumn: Sendable {
   let name: String
   let kind: PropertyKind
   let values: [Value]
@@ -54,7 +54,7 @@ struct ExportColumn {
 /// ends, type and weight: the chosen node and edge properties, each with its kind.
 /// Edge provenance (date, doc, sentence) counts as edge properties, present when any
 /// edge has it.
-struct ExportSchema {
+struct ExportSchema: Sendable {
   var nodeColumns: [ExportColumn]
   var edgeColumns: [ExportColumn]
 

@@ -40,48 +40,47 @@ struct GEXFWriter {
     file.write("    <nodes count=\"")
     file.write(int: graph.nodeCount)
     file.write("\">\n")
-    for node in 0..<graph.nodeCount {
-      if node & 0xFFFF == 0 { try Interrupt.check() }
-      file.write("      <node id=\"")
-      file.write(int: node)
-      file.write("\" label=\"")
-      file.write(xml: graph.nodeNames[node])
-      file.write("\"")
-      if let span = nodeSpans?[node] { write(span, file) }
-      file.write("><attvalues>")
-      attvalue(0, .string(graph.nodeLabels[node]), nodeTypes[0], lists: false, file)
+    let (graph, schema) = (self.graph, self.schema)
+    try file.write(items: graph.nodeCount) { node, out in
+      out.write("      <node id=\"")
+      out.write(int: node)
+      out.write("\" label=\"")
+      out.write(xml: graph.nodeNames[node])
+      out.write("\"")
+      if let span = nodeSpans?[node] { Self.write(span, &out) }
+      out.write("><attvalues>")
+      Self.attvalue(0, .string(graph.nodeLabels[node]), nodeTypes[0], lists: false, &out)
       for (index, column) in schema.nodeColumns.enumerated() {
-        attvalue(index + 1, column.value(node), column.kind, lists: nodeLists[index + 1], file)
+        Self.attvalue(index + 1, column.value(node), column.kind, lists: nodeLists[index + 1], &out)
       }
-      file.write("</attvalues></node>\n")
+      out.write("</attvalues></node>\n")
     }
     file.write("    </nodes>\n    <edges count=\"")
     file.write(int: graph.edgeCount)
     file.write("\">\n")
-    let types = graph.typeNames
-    for edge in 0..<graph.edgeCount {
-      if edge & 0xFFFF == 0 { try Interrupt.check() }
-      file.write("      <edge id=\"")
-      file.write(int: edge)
-      file.write("\" source=\"")
-      file.write(int: Int(graph.edgeSources[edge]))
-      file.write("\" target=\"")
-      file.write(int: Int(graph.edgeTargets[edge]))
-      file.write("\" label=\"")
-      file.write(xml: types[Int(graph.edgeTypeCodes[edge])])
-      file.write("\" weight=\"")
-      XMLValue.double(graph.edgeWeights[edge], file)
-      file.write("\"")
-      if let span = edgeSpans?[edge] { write(span, file) }
+    let types = graph.typeNames.map { TextEscaping.bytes($0, TextEscaping.xml) }
+    try file.write(items: graph.edgeCount) { edge, out in
+      out.write("      <edge id=\"")
+      out.write(int: edge)
+      out.write("\" source=\"")
+      out.write(int: Int(graph.edgeSources[edge]))
+      out.write("\" target=\"")
+      out.write(int: Int(graph.edgeTargets[edge]))
+      out.write("\" label=\"")
+      out.write(bytes: types[Int(graph.edgeTypeCodes[edge])])
+      out.write("\" weight=\"")
+      XMLValue.double(graph.edgeWeights[edge], &out)
+      out.write("\"")
+      if let span = edgeSpans?[edge] { Self.write(span, &out) }
       if schema.edgeColumns.isEmpty {
-        file.write("/>\n")
-        continue
+        out.write("/>\n")
+        return
       }
-      file.write("><attvalues>")
+      out.write("><attvalues>")
       for (index, column) in schema.edgeColumns.enumerated() {
-        attvalue(index, column.value(edge), column.kind, lists: edgeLists[index], file)
+        Self.attvalue(index, column.value(edge), column.kind, lists: edgeLists[index], &out)
       }
-      file.write("</attvalues></edge>\n")
+      out.write("</attvalues></edge>\n")
     }
     file.write("    </edges>\n  </graph>\n</gexf>\n")
   }
@@ -92,7 +91,7 @@ struct GEXFWriter {
   }
 
   /// Each item's days, or nil when no item has a date.
-  private func spans(start: ExportColumn?, end: ExportColumn?, count: Int) -> [(String, String)?]? {
+  private func spans(start: ExportColumn?, end: ExportColumn?, count: Int) -> [Span?]? {
     guard start != nil || end != nil else { return nil }
     func day(_ value: Value) -> (start: String, end: String)? {
       switch value {
@@ -102,22 +101,28 @@ struct GEXFWriter {
       }
     }
     var any = false
-    let spans: [(String, String)?] = (0..<count).map { index in
+    let spans: [Span?] = (0..<count).map { index in
       let first = start.flatMap { day($0.value(index)) }
       let last = end.flatMap { day($0.value(index)) }
       guard let from = first?.start ?? last?.start, let to = last?.end ?? first?.end else { return nil }
       any = true
-      return (from, max(from, to))
+      return Span(start: from, end: max(from, to))
     }
     return any ? spans : nil
   }
 
-  private func write(_ span: (String, String), _ file: AtomicFile) {
-    file.write(" start=\"")
-    file.write(span.0)
-    file.write("\" end=\"")
-    file.write(span.1)
-    file.write("\"")
+  /// The days an item is on the timeline.
+  struct Span: Sendable {
+    let start: String
+    let end: String
+  }
+
+  private static func write(_ span: Span, _ out: inout ByteBuffer) {
+    out.write(" start=\"")
+    out.write(span.start)
+    out.write("\" end=\"")
+    out.write(span.end)
+    out.write("\"")
   }
 
   /// Whether a list column can be `liststring`: no item holds the separator.
@@ -153,16 +158,18 @@ struct GEXFWriter {
     file.write("    </attributes>\n")
   }
 
-  private func attvalue(_ index: Int, _ value: Value, _ kind: PropertyKind, lists: Bool, _ file: AtomicFile) {
+  private static func attvalue(
+    _ index: Int, _ value: Value, _ kind: PropertyKind, lists: Bool, _ out: inout ByteBuffer
+  ) {
     if value.isNull { return }
-    file.write("<attvalue for=\"")
-    file.write(int: index)
-    file.write("\" value=\"")
+    out.write("<attvalue for=\"")
+    out.write(int: index)
+    out.write("\" value=\"")
     if lists, let items = value.listElements {
-      file.write(xml: items.map(ExportColumn.text).joined(separator: "|"))
+      out.write(xml: items.map(ExportColumn.text).joined(separator: "|"))
     } else {
-      XMLValue.write(value, kind, to: file)
+      XMLValue.write(value, kind, to: &out)
     }
-    file.write("\"/>")
+    out.write("\"/>")
   }
 }

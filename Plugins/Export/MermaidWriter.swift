@@ -92,3 +92,7 @@ extension TextEscaping {
 extension AtomicFile {
   func write(mermaidText text: String) { append { TextEscaping.mermaid(text, into: &$0) } }
 }
+
+extension ByteBuffer {
+  mutating func write(mermaidText text: String) { append { TextEscaping.mermaid(text, into: &$0) } }
+}

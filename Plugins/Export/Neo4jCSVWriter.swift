@@ -31,20 +31,20 @@ struct Neo4jCSVWriter {
     header += schema.nodeColumns.map { Self.header($0) }
     file.write(header.map(Self.quotedIfNeeded).joined(separator: ","))
     file.write("\n")
-    for node in 0..<graph.nodeCount {
-      if node & 0xFFFF == 0 { try Interrupt.check() }
-      file.write(int: node)
-      file.write(byte: UInt8(ascii: ","))
-      file.write(csvQuoted: graph.nodeNames[node])
-      file.write(byte: UInt8(ascii: ","))
-      file.write(csvQuoted: graph.nodeLabels[node])
-      file.write(byte: UInt8(ascii: ","))
-      file.write(csvQuoted: graph.nodeLabels[node])
+    let (graph, schema) = (self.graph, self.schema)
+    try file.write(items: graph.nodeCount) { node, out in
+      out.write(int: node)
+      out.write(byte: UInt8(ascii: ","))
+      out.write(csvQuoted: graph.nodeNames[node])
+      out.write(byte: UInt8(ascii: ","))
+      out.write(csvQuoted: graph.nodeLabels[node])
+      out.write(byte: UInt8(ascii: ","))
+      out.write(csvQuoted: graph.nodeLabels[node])
       for column in schema.nodeColumns {
-        file.write(byte: UInt8(ascii: ","))
-        Self.write(column.value(node), column.kind, delimiter, file)
+        out.write(byte: UInt8(ascii: ","))
+        Self.write(column.value(node), column.kind, delimiter, &out)
       }
-      file.write(byte: UInt8(ascii: "\n"))
+      out.write(byte: UInt8(ascii: "\n"))
     }
   }
 
@@ -54,20 +54,20 @@ struct Neo4jCSVWriter {
     file.write(header.map(Self.quotedIfNeeded).joined(separator: ","))
     file.write("\n")
     let types = graph.typeNames.map { TextEscaping.bytes($0, TextEscaping.csv) }
-    for edge in 0..<graph.edgeCount {
-      if edge & 0xFFFF == 0 { try Interrupt.check() }
-      file.write(int: Int(graph.edgeSources[edge]))
-      file.write(byte: UInt8(ascii: ","))
-      file.write(int: Int(graph.edgeTargets[edge]))
-      file.write(byte: UInt8(ascii: ","))
-      file.write(bytes: types[Int(graph.edgeTypeCodes[edge])])
-      file.write(byte: UInt8(ascii: ","))
-      Self.write(.float(graph.edgeWeights[edge]), .double, delimiter, file)
+    let (graph, schema) = (self.graph, self.schema)
+    try file.write(items: graph.edgeCount) { edge, out in
+      out.write(int: Int(graph.edgeSources[edge]))
+      out.write(byte: UInt8(ascii: ","))
+      out.write(int: Int(graph.edgeTargets[edge]))
+      out.write(byte: UInt8(ascii: ","))
+      out.write(bytes: types[Int(graph.edgeTypeCodes[edge])])
+      out.write(byte: UInt8(ascii: ","))
+      Self.write(.float(graph.edgeWeights[edge]), .double, delimiter, &out)
       for column in schema.edgeColumns {
-        file.write(byte: UInt8(ascii: ","))
-        Self.write(column.value(edge), column.kind, delimiter, file)
+        out.write(byte: UInt8(ascii: ","))
+        Self.write(column.value(edge), column.kind, delimiter, &out)
       }
-      file.write(byte: UInt8(ascii: "\n"))
+      out.write(byte: UInt8(ascii: "\n"))
     }
   }
 
@@ -93,24 +93,24 @@ struct Neo4jCSVWriter {
   }
 
   /// A field; a null is empty, which neo4j-admin reads as no property.
-  static func write(_ value: Value, _ kind: PropertyKind, _ delimiter: Character, _ file: AtomicFile) {
+  static func write(_ value: Value, _ kind: PropertyKind, _ delimiter: Character, _ out: inout ByteBuffer) {
     switch (kind, value) {
     case (_, .null): return
-    case (.bool, .bool(let truth)): file.write(truth ? "true" : "false")
-    case (.int, .int(let number)): file.write(int: number)
-    case (.double, .int(let number)): file.write(double: Double(number))
+    case (.bool, .bool(let truth)): out.write(truth ? "true" : "false")
+    case (.int, .int(let number)): out.write(int: number)
+    case (.double, .int(let number)): out.write(double: Double(number))
     case (.double, .float(let number)):
       if number.isNaN {
-        file.write("NaN")
+        out.write("NaN")
       } else if number.isInfinite {
-        file.write(number < 0 ? "-Infinity" : "Infinity")
+        out.write(number < 0 ? "-Infinity" : "Infinity")
       } else {
-        file.write(double: number)
+        out.write(double: number)
       }
-    case (.date, .date(let date)): file.write(date.description)
+    case (.date, .date(let date)): out.write(date.description)
     case (.list, .list(let items)):
-      file.write(csvQuoted: items.map(ExportColumn.text).joined(separator: String(delimiter)))
-    default: file.write(csvQuoted: ExportColumn.text(value))
+      out.write(csvQuoted: items.map(ExportColumn.text).joined(separator: String(delimiter)))
+    default: out.write(csvQuoted: ExportColumn.text(value))
     }
   }
 }
@@ -129,4 +129,8 @@ extension TextEscaping {
 
 extension AtomicFile {
   func write(csvQuoted text: String) { append { TextEscaping.csv(text, into: &$0) } }
+}
+
+extension ByteBuffer {
+  mutating func write(csvQuoted text: String) { append { TextEscaping.csv(text, into: &$0) } }
 }

@@ -15,63 +15,61 @@ struct NodeLinkWriter {
     file.write(", \"multigraph\": true, \"graph\": {\"kind\": ")
     file.write(jsonString: graph.kind)
     file.write("},\n\"nodes\": [\n")
-    // Each name's JSON text once: edges repeat it.
-    var names: [[UInt8]] = []
-    names.reserveCapacity(graph.nodeCount)
-    for node in 0..<graph.nodeCount {
-      if node & 0xFFFF == 0 { try Interrupt.check() }
+    // Each name's JSON text once, made by the node pass: edges repeat it.
+    let (graph, schema) = (self.graph, self.schema)
+    let names = SharedBuffer(repeating: [UInt8](), count: graph.nodeCount)
+    try file.write(items: graph.nodeCount) { node, out in
       let name = NodeLinkWriter.encoded(graph.nodeNames[node])
-      names.append(name)
-      file.write(node == 0 ? "{\"id\": " : ",\n{\"id\": ")
-      file.write(bytes: name)
-      file.write(", \"type\": ")
-      file.write(jsonString: graph.nodeLabels[node])
-      for column in schema.nodeColumns { member(column.name, column.value(node), file) }
-      file.write(byte: UInt8(ascii: "}"))
+      names[node] = name
+      out.write(node == 0 ? "{\"id\": " : ",\n{\"id\": ")
+      out.write(bytes: name)
+      out.write(", \"type\": ")
+      out.write(jsonString: graph.nodeLabels[node])
+      for column in schema.nodeColumns { Self.member(column.name, column.value(node), &out) }
+      out.write(byte: UInt8(ascii: "}"))
     }
     file.write("\n],\n\"edges\": [\n")
     let types = graph.typeNames.map(NodeLinkWriter.encoded)
-    for edge in 0..<graph.edgeCount {
-      if edge & 0xFFFF == 0 { try Interrupt.check() }
-      file.write(edge == 0 ? "{\"source\": " : ",\n{\"source\": ")
-      file.write(bytes: names[Int(graph.edgeSources[edge])])
-      file.write(", \"target\": ")
-      file.write(bytes: names[Int(graph.edgeTargets[edge])])
-      file.write(", \"type\": ")
-      file.write(bytes: types[Int(graph.edgeTypeCodes[edge])])
-      file.write(", \"weight\": ")
-      NodeLinkWriter.write(.float(graph.edgeWeights[edge]), file)
-      for column in schema.edgeColumns { member(column.name, column.value(edge), file) }
-      file.write(byte: UInt8(ascii: "}"))
+    try file.write(items: graph.edgeCount) { edge, out in
+      out.write(edge == 0 ? "{\"source\": " : ",\n{\"source\": ")
+      out.write(bytes: names[Int(graph.edgeSources[edge])])
+      out.write(", \"target\": ")
+      out.write(bytes: names[Int(graph.edgeTargets[edge])])
+      out.write(", \"type\": ")
+      out.write(bytes: types[Int(graph.edgeTypeCodes[edge])])
+      out.write(", \"weight\": ")
+      NodeLinkWriter.write(.float(graph.edgeWeights[edge]), &out)
+      for column in schema.edgeColumns { Self.member(column.name, column.value(edge), &out) }
+      out.write(byte: UInt8(ascii: "}"))
     }
     file.write("\n]}\n")
   }
 
-  private func member(_ name: String, _ value: Value, _ file: AtomicFile) {
+  private static func member(_ name: String, _ value: Value, _ out: inout ByteBuffer) {
     if value.isNull { return }
-    file.write(", ")
-    file.write(jsonString: name)
-    file.write(": ")
-    NodeLinkWriter.write(value, file)
+    out.write(", ")
+    out.write(jsonString: name)
+    out.write(": ")
+    NodeLinkWriter.write(value, &out)
   }
 
   /// A value as JSON: numbers as numbers (a non-finite float as null, which JSON lacks),
   /// lists as arrays.
-  static func write(_ value: Value, _ file: AtomicFile) {
+  static func write(_ value: Value, _ out: inout ByteBuffer) {
     switch value {
-    case .int(let number): file.write(int: number)
-    case .float(let number) where number.isFinite: file.write(double: number)
-    case .float: file.write("null")
-    case .string(let text): file.write(jsonString: text)
-    case .date(let date): file.write(jsonString: date.description)
+    case .int(let number): out.write(int: number)
+    case .float(let number) where number.isFinite: out.write(double: number)
+    case .float: out.write("null")
+    case .string(let text): out.write(jsonString: text)
+    case .date(let date): out.write(jsonString: date.description)
     case .list(let items):
-      file.write(byte: UInt8(ascii: "["))
+      out.write(byte: UInt8(ascii: "["))
       for (index, item) in items.enumerated() {
-        if index > 0 { file.write(", ") }
-        write(item, file)
+        if index > 0 { out.write(", ") }
+        write(item, &out)
       }
-      file.write(byte: UInt8(ascii: "]"))
-    default: file.write(JSON.encode(value))
+      out.write(byte: UInt8(ascii: "]"))
+    default: out.write(JSON.encode(value))
     }
   }
 

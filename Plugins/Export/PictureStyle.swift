@@ -4,7 +4,7 @@ import QuarryModel
 /// How `render` draws a graph: a colour for each node type with a legend of them, node
 /// sizes from a measure (degree, or a property such as `pagerank`), and edge labels from
 /// the edge types.
-struct PictureStyle {
+struct PictureStyle: Sendable {
   /// The types in the picture, most frequent first, each with its colour.
   let colours: [(type: String, colour: String)]
   /// Each node's scale from 0 (smallest) to 1 (largest), by the size measure.
@@ -80,15 +80,16 @@ struct PictureStyle {
     file.write("  edge [fontname=\"Helvetica\", fontsize=8, color=\"#777777\", fontcolor=\"#444444\"];\n")
   }
 
-  func writeNode(_ node: Int, label: String, to file: AtomicFile) {
+  func writeNode(_ node: Int, label: String, to out: inout ByteBuffer) {
     let scale = scales[node]
-    file.write(", fillcolor=\"")
-    file.write(colour(of: label))
-    file.write("\", fontsize=")
-    file.write(int: 9 + Int((scale * 9).rounded()))
-    file.write(", width=")
-    file.write(String(Double(Int((0.4 + scale * 1.2) * 100)) / 100))
-    file.write(", tooltip=")
-    file.write(dotLabel: label)
+    out.write(", fillcolor=\"")
+    out.write(colour(of: label))
+    out.write("\", fontsize=")
+    out.write(int: 9 + Int((scale * 9).rounded()))
+    out.write(", width=")
+    out.write(String(Double(Int((0.4 + scale * 1.2) * 100)) / 100))
+    out.write(", tooltip=")
+    out.write(dotLabel: label)
   }
+
 }

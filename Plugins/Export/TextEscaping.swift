@@ -100,3 +100,8 @@ extension AtomicFile {
   func write(xml text: String) { append { TextEscaping.xml(text, into: &$0) } }
   func write(jsonString text: String) { append { TextEscaping.json(text, into: &$0) } }
 }
+
+extension ByteBuffer {
+  mutating func write(xml text: String) { append { TextEscaping.xml(text, into: &$0) } }
+  mutating func write(jsonString text: String) { append { TextEscaping.json(text, into: &$0) } }
+}

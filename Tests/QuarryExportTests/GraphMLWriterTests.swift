@@ -69,7 +69,7 @@ import Testing
     #expect(text.contains(#"edgedefault="undirected""#))
     #expect(
       text.contains(
-        #"<edge id="e0" source="n0" target="n1"><data key="e0">co_occurs</data><data key="e1">2.0</data></edge>"#
+        #"<edge source="n0" target="n1"><data key="e0">co_occurs</data><data key="e1">2.0</data></edge>"#
       ))
   }
 }
