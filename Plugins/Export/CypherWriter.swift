@@ -166,18 +166,16 @@ extension TextEscaping {
   /// (`\u0000` for NUL), so the literal ends only at its closing quote.
   static func cypher(_ text: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "'"))
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "'"): append("\\'", to: &output)
-      case UInt8(ascii: "\\"): append("\\\\", to: &output)
-      case 0x0A: append("\\n", to: &output)
-      case 0x0D: append("\\r", to: &output)
-      case 0x09: append("\\t", to: &output)
-      case 0x00...0x1F, 0x7F:
-        append("\\u00", to: &output)
-        output.append(hexDigits[Int(byte >> 4)])
-        output.append(hexDigits[Int(byte & 0xF)])
-      default: output.append(byte)
+    substituting(text, into: &output) { bytes, index in
+      switch bytes[index] {
+      case UInt8(ascii: "'"): ("\\'", 0)
+      case UInt8(ascii: "\\"): ("\\\\", 0)
+      case 0x0A: ("\\n", 0)
+      case 0x0D: ("\\r", 0)
+      case 0x09: ("\\t", 0)
+      case let byte where byte < 0x20: (controlEscapes[Int(byte)], 0)
+      case 0x7F: ("\\u007f", 0)
+      default: nil
       }
     }
     output.append(UInt8(ascii: "'"))

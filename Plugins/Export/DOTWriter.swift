@@ -80,35 +80,19 @@ extension TextEscaping {
   /// - Parameter label: also escape `&` as `&amp;`: in a label Graphviz reads entities,
   ///   so a name holding `&amp;` would otherwise be drawn as `&`.
   static func dot(_ text: String, label: Bool, into output: inout [UInt8]) {
-    var text = text
     output.append(UInt8(ascii: "\""))
-    text.withUTF8 { bytes in
-      var start = 0
-      for index in bytes.indices {
-        let byte = bytes[index]
-        let replacement: StaticString
-        switch byte {
-        case UInt8(ascii: "\""): replacement = "\\\""
-        case UInt8(ascii: "\\"): replacement = "\\\\"
-        case UInt8(ascii: "&") where label: replacement = "&amp;"
-        case 0x0A: replacement = "\\n"
-        case 0x0D: replacement = "\\r"
-        case 0x09: continue
-        case 0x00...0x1F, 0x7F: replacement = "\u{FFFD}"
-        case 0xBE, 0xBF:
-          // U+FFFE and U+FFFF (EF BF BE, EF BF BF), which the SVG could not hold.
-          guard index >= 2, bytes[index - 1] == 0xBF, bytes[index - 2] == 0xEF else { continue }
-          output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(index - 2)]))
-          append("\u{FFFD}", to: &output)
-          start = index + 1
-          continue
-        default: continue
-        }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        append(replacement, to: &output)
-        start = index + 1
+    substituting(text, into: &output) { bytes, index in
+      switch bytes[index] {
+      case UInt8(ascii: "\""): ("\\\"", 0)
+      case UInt8(ascii: "\\"): ("\\\\", 0)
+      case UInt8(ascii: "&") where label: ("&amp;", 0)
+      case 0x0A: ("\\n", 0)
+      case 0x0D: ("\\r", 0)
+      case 0x09: nil
+      case 0x00...0x1F, 0x7F: ("\u{FFFD}", 0)
+      case _ where endsNoncharacter(bytes, index): ("\u{FFFD}", 2)
+      default: nil
       }
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
     output.append(UInt8(ascii: "\""))
   }

@@ -8,22 +8,8 @@ import Testing
 @testable import QuarryExport
 
 @Suite struct ExportCommandTests {
-  func session() -> Session {
-    let registry = CommandRegistry()
-    try! registry.register(CorePlugin.plugin)
-    try! registry.register(ExtractorPlugin.plugin)
-    try! registry.register(GraphPlugin.plugin)
-    try! registry.register(ExportPlugin.plugin)
-    return Session(registry: registry, output: .memory(), errors: .memory())
-  }
-
-  /// A session with the sample article's relation graph.
-  func sample() -> Session {
-    let session = session()
-    let result = session.evaluate("ingest \(packageRoot)/Scripts/corpus; extract; graph build")
-    #expect(result.errors.isEmpty)
-    return session
-  }
+  func session() -> Session { exportSession() }
+  func sample() -> Session { sampleSession() }
 
   func record(_ evaluation: Evaluation) -> Record? {
     if case .record(let record)? = evaluation.values.last { return record }

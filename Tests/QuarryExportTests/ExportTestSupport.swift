@@ -1,5 +1,7 @@
 import Foundation
 import QuarryCore
+import QuarryExtractor
+import QuarryGraph
 import QuarryModel
 import Testing
 
@@ -11,6 +13,23 @@ let packageRoot: String = {
   for _ in 0..<3 { url.deleteLastPathComponent() }
   return url.path
 }()
+
+/// A session with the core, extractor, graph and export commands.
+func exportSession() -> Session {
+  let registry = CommandRegistry()
+  try! registry.register(CorePlugin.plugin)
+  try! registry.register(ExtractorPlugin.plugin)
+  try! registry.register(GraphPlugin.plugin)
+  try! registry.register(ExportPlugin.plugin)
+  return Session(registry: registry, output: .memory(), errors: .memory())
+}
+
+/// A session with the sample article's relation graph.
+func sampleSession() -> Session {
+  let session = exportSession()
+  #expect(session.evaluate("ingest \(packageRoot)/Scripts/corpus; extract; graph build").errors.isEmpty)
+  return session
+}
 
 /// Names from untrusted text: every character that breaks a format somewhere.
 let hostileNames = [
@@ -202,4 +221,26 @@ func edgeKeys(_ graph: PropertyGraph, _ transform: (String) -> String = { $0 }) 
 func close(_ value: Any?, _ expected: Double) -> Bool {
   guard let value = value as? Double else { return false }
   return abs(value - expected) <= 4 * expected.ulp
+}
+
+/// Expects every node of `graph` back from a reader: its name (through `names`, what the
+/// format can hold), its type, and the typed properties of `hostileGraph()`.
+func expectHostileNodes(
+  _ back: ReadBack, _ graph: PropertyGraph, names: (String) -> String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+  #expect(back.nodeCount == graph.nodeCount, sourceLocation: sourceLocation)
+  for (index, original) in graph.nodeNames.enumerated() {
+    let name = names(original)
+    let node = try #require(
+      back.nodes[name], "missing \(original.debugDescription)", sourceLocation: sourceLocation)
+    #expect(node["type"] as? String == graph.nodeLabels[index], sourceLocation: sourceLocation)
+    #expect(back.property(name, "mentions") as? Int == index * 3 - 5, sourceLocation: sourceLocation)
+    #expect(close(back.property(name, "pagerank"), 1 / Double(index + 3)), sourceLocation: sourceLocation)
+    #expect(back.property(name, "verified") as? Bool == (index % 2 == 0), sourceLocation: sourceLocation)
+    #expect(
+      back.property(name, "we`ird:key,\"x\"") as? String
+        == names(hostileNames[(index + 5) % hostileNames.count]),
+      sourceLocation: sourceLocation)
+  }
 }

@@ -37,18 +37,7 @@ import Testing
   func hostileNamesRoundTripThroughNetworkx() throws {
     let graph = hostileGraph()
     let back = ReadBack(try Readers.readBack("gexf", try write(graph)))
-    #expect(back.nodeCount == graph.nodeCount)
-    for (index, name) in graph.nodeNames.enumerated() {
-      let safe = xmlSafe(name)
-      let node = try #require(back.nodes[safe], "missing \(name.debugDescription)")
-      #expect(node["type"] as? String == graph.nodeLabels[index])
-      #expect(back.property(safe, "mentions") as? Int == index * 3 - 5)
-      #expect(close(back.property(safe, "pagerank"), 1 / Double(index + 3)))
-      #expect(back.property(safe, "verified") as? Bool == (index % 2 == 0))
-      #expect(
-        back.property(safe, "we`ird:key,\"x\"") as? String
-          == xmlSafe(hostileNames[(index + 5) % hostileNames.count]))
-    }
+    try expectHostileNodes(back, graph, names: { xmlSafe($0) })
     #expect(back.edgeKeys == edgeKeys(graph, { xmlSafe($0) }))
     #expect(back.edges.compactMap { $0["weight"] as? Double }.sorted() == graph.edgeWeights.sorted())
   }

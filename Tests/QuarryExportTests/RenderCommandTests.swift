@@ -8,16 +8,7 @@ import Testing
 @testable import QuarryExport
 
 @Suite struct RenderCommandTests {
-  func sample() -> Session {
-    let registry = CommandRegistry()
-    try! registry.register(CorePlugin.plugin)
-    try! registry.register(ExtractorPlugin.plugin)
-    try! registry.register(GraphPlugin.plugin)
-    try! registry.register(ExportPlugin.plugin)
-    let session = Session(registry: registry, output: .memory(), errors: .memory())
-    #expect(session.evaluate("ingest \(packageRoot)/Scripts/corpus; extract; graph build").errors.isEmpty)
-    return session
-  }
+  func sample() -> Session { sampleSession() }
 
   func message(_ evaluation: Evaluation) -> String? { (evaluation.errors.first as? Diagnostic)?.message }
 
