@@ -59,20 +59,27 @@ struct MermaidWriter {
 }
 
 extension TextEscaping {
-  /// A quoted Mermaid label. Letters (any script), digits, spaces and `.,:_'()/?!-`
+  /// A quoted Mermaid label. Letters (any script), digits, inner spaces and `.,:_'()/?!-`
   /// pass; everything else is an entity code `#NNN;`, which Mermaid turns into the
   /// character when it draws. Controls other than tab and line breaks, and
-  /// noncharacters such as U+FFFE, which no page can hold, become U+FFFD.
+  /// noncharacters such as U+FFFE, which no page can hold, become U+FFFD. An empty text
+  /// is a zero-width space (`#8203;`), since Mermaid refuses an empty label.
   static func mermaid(_ text: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
-    for scalar in text.unicodeScalars {
+    // Mermaid refuses an empty label; a zero-width space draws as nothing.
+    if text.isEmpty { append("#8203;", to: &output) }
+    let scalars = text.unicodeScalars
+    let last = scalars.count - 1
+    for (offset, scalar) in zip(0..., scalars) {
       let value = scalar.value
+      // Mermaid trims a label: a space at either end goes as a code.
+      let atAnEnd = offset == 0 || offset == last
       let plain =
         (value >= 0x80 && !scalar.properties.isNoncharacterCodePoint && !scalar.properties.isWhitespace
           && scalar.properties.generalCategory != .format
           && scalar.properties.generalCategory != .control)
         || (scalar.properties.isAlphabetic && value < 0x80) || (0x30...0x39).contains(value)
-        || " .,:_'()/?!-".unicodeScalars.contains(scalar)
+        || ".,:_'()/?!-".unicodeScalars.contains(scalar) || (value == 0x20 && !atAnEnd)
       if plain {
         output.append(contentsOf: String(scalar).utf8)
       } else if scalar.properties.isNoncharacterCodePoint

@@ -103,8 +103,8 @@ func temporaryFolder() -> String {
 
 func contents(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
 
-/// The real readers the tests check exports with: networkx and graphglot in a Python,
-/// Graphviz's `dot`, `xmllint`. CI installs them all and sets QUARRY_REQUIRE_READERS=1,
+/// The real readers the tests check exports with: networkx, graphglot and Mermaid's
+/// parser (run by node) from a Python's packages, Graphviz's `dot`, `xmllint`. CI installs them all and sets QUARRY_REQUIRE_READERS=1,
 /// so that there a missing reader fails the test instead of skipping it.
 enum Readers {
   static let required = ProcessInfo.processInfo.environment["QUARRY_REQUIRE_READERS"] == "1"
@@ -123,6 +123,7 @@ enum Readers {
 
   static let dot: String? = program("dot")
   static let xmllint: String? = program("xmllint")
+  static let node: String? = program("node")
 
   /// The GEXF 1.2 schema, in ../shared/data/schemas beside the clone (never copied in).
   static let gexfSchema: String? = {

@@ -6,6 +6,7 @@ one JSON document, for the Swift tests to compare with the graph that was export
     read_back.py dot FILE                    Graphviz: dot -Tjson, labels decoded as Graphviz draws them
     read_back.py csv NODES RELATIONSHIPS DELIMITER   the neo4j-admin header rules, then the rows
     read_back.py cypher FILE                 graphglot (neo4j dialect): each statement, and the strings in the parameters
+    read_back.py mermaid FILE                Mermaid's own parser (mermaid 11, bundled by mermaid-parser-py) under node
 
 Output: {"nodes": [{"name", "type", "properties"}], "edges": [{"source", "target",
 "type", "weight", "properties"}]} with names for the ends; for cypher {"errors": [...],
@@ -243,10 +244,26 @@ def read_cypher(path):
     return {"errors": errors, "statements": statements, "strings": strings}
 
 
+def read_mermaid(path):
+    import importlib.util
+    import os
+    # The package's Python side needs pythonmonkey; only its bundle of Mermaid is used,
+    # run by node, so the package is found without being imported.
+    spec = importlib.util.find_spec("mermaid_parser")
+    if spec is None:
+        raise SystemExit("mermaid-parser-py is not installed (Scripts/setup-python installs it)")
+    bundle = os.path.join(spec.submodule_search_locations[0], "js", "parser.bundle.js")
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "read_mermaid.js")
+    parsed = subprocess.run(["node", script, bundle, path], capture_output=True, text=True)
+    if parsed.returncode != 0:
+        raise SystemExit(parsed.stderr)
+    return json.loads(parsed.stdout)
+
+
 def main():
     kind = sys.argv[1]
     readers = {"graphml": read_graphml, "gexf": read_gexf, "json": read_node_link, "dot": read_dot,
-               "cypher": read_cypher}
+               "cypher": read_cypher, "mermaid": read_mermaid}
     result = read_neo4j(*sys.argv[2:5]) if kind == "csv" else readers[kind](sys.argv[2])
     json.dump(result, sys.stdout, ensure_ascii=False, default=str)
 
