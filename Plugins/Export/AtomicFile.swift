@@ -36,6 +36,8 @@ final class AtomicFile {
   private var buffer = ByteBuffer()
   private let capacity = 1 << 20
   private var committed = false
+  /// Where a long write draws its progress bar (the session's terminal).
+  var session: Session?
 
   /// Opens a temporary file beside `path`. An existing file is replaced only when
   /// `replacing` is set.
@@ -91,7 +93,7 @@ final class AtomicFile {
   /// memory stays bounded however many items there are, and the previous round is
   /// written while this one is formatted. Ctrl-C stops between chunks.
   func write(
-    items count: Int, session: Session? = nil, chunk: Int = 16_384,
+    items count: Int, chunk: Int = 16_384,
     _ format: @escaping @Sendable (_ item: Int, _ output: inout ByteBuffer) -> Void
   ) throws(Interrupted) {
     flushQuietly()
@@ -99,6 +101,7 @@ final class AtomicFile {
     let chunks = (count + chunk - 1) / chunk
     let round = max(1, workers * 4)
     let sink = Sink(self)
+    var progress = WriteProgress(session: session, total: count)
     var pending = SharedBuffer(repeating: ByteBuffer(), count: 0)
     var first = 0
     while first < chunks {
@@ -106,7 +109,7 @@ final class AtomicFile {
       let formatted = SharedBuffer(repeating: ByteBuffer(), count: inRound)
       let (base, previous) = (first, pending)
       // Item 0 writes the previous round, in order, while the others format this one.
-      try ParallelWork.run(inRound + 1, workers: workers, session: session, unit: "chunks") { _, item in
+      try ParallelWork.run(inRound + 1, workers: workers) { _, item in
         if item == 0 {
           for index in 0..<previous.pointer.count { sink.file.flushQuietly(also: previous[index].bytes) }
           return
@@ -118,8 +121,36 @@ final class AtomicFile {
       }
       pending = formatted
       first += inRound
+      progress.update(done: first * chunk)
     }
+    progress.finish()
     for index in 0..<pending.pointer.count { flushQuietly(also: pending[index].bytes) }
+  }
+
+  /// A bar on the session's terminal once a write has taken a second.
+  private struct WriteProgress {
+    let session: Session?
+    let bar: ProgressBar
+    let clock = ContinuousClock()
+    let started: ContinuousClock.Instant
+    var shown = false
+
+    init(session: Session?, total: Int) {
+      self.session = session?.showsProgress == true ? session : nil
+      bar = ProgressBar(total: total, unit: "items")
+      started = clock.now
+    }
+
+    mutating func update(done: Int) {
+      guard let session else { return }
+      let (seconds, attoseconds) = (clock.now - started).components
+      let elapsed = Double(seconds) + Double(attoseconds) / 1e18
+      guard elapsed > 1 else { return }
+      session.progress(bar.line(done: min(done, bar.total), elapsed: elapsed))
+      shown = true
+    }
+
+    func finish() { if shown { session?.progress(nil) } }
   }
 
   /// The file, handed to the one work item that writes while others format.

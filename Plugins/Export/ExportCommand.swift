@@ -56,8 +56,12 @@ struct ExportCommand: Command {
       switch invocation.input {
       case .table, .list, .record:
         return try exportTable(invocation, format: format, path: path, at: pathArgument)
-      default:
+      case .null, .custom(is PropertyGraph):
         return try exportGraph(invocation, format: format, path: path, at: pathArgument)
+      default:
+        throw invocation.error(
+          "'export' writes a graph or a table, not a \(invocation.input.typeName)",
+          help: "pipe in a graph or a table, or nothing for the current graph")
       }
     } catch let error as ExportError {
       throw invocation.error(error.description, at: pathArgument, help: error.help)
@@ -135,6 +139,8 @@ struct ExportCommand: Command {
       }
       let nodes = try AtomicFile(path: stem + ".nodes.csv", replacing: force)
       let relationships = try AtomicFile(path: stem + ".relationships.csv", replacing: force)
+      nodes.session = invocation.session
+      relationships.session = invocation.session
       try writer.writeNodes(to: nodes, delimiter: delimiter)
       try writer.writeRelationships(to: relationships, delimiter: delimiter)
       try nodes.commit()
@@ -148,6 +154,7 @@ struct ExportCommand: Command {
       ]
     default:
       let file = try AtomicFile(path: path, replacing: force)
+      file.session = invocation.session
       switch format {
       case .dot: try DOTWriter(graph: graph, schema: schema).write(to: file)
       case .graphml: try GraphMLWriter(graph: graph, schema: schema).write(to: file)

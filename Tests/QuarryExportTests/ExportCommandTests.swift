@@ -118,6 +118,34 @@ import Testing
     #expect(message(self.session().evaluate("export \(folder)/g.gexf")) == "there is no graph yet")
   }
 
+  @Test func onlyGraphsAndTablesExport() throws {
+    let folder = temporaryFolder()
+    #expect(
+      message(sample().evaluate("'text' | export \(folder)/g.gexf"))
+        == "'export' writes a graph or a table, not a string")
+  }
+
+  /// An empty graph is still a file each reader opens.
+  @Test func anEmptyGraphExportsToEveryFormat() throws {
+    let session = exportSession()
+    let folder = temporaryFolder()
+    #expect(session.evaluate("graph build").errors.isEmpty)
+    for name in ["g.dot", "g.graphml", "g.gexf", "g.json", "g.cypher", "g.mmd", "g.csv"] {
+      let result = session.evaluate("export \(folder)/\(name)")
+      #expect(result.errors.isEmpty, "\(name): \(message(result) ?? "")")
+    }
+    if Readers.gexfSchema != nil, let xmllint = Readers.xmllint {
+      let check = try Readers.run(
+        xmllint, ["--nonet", "--noout", "--schema", Readers.gexfSchema!, folder + "/g.gexf"])
+      #expect(check.status == 0, "\(check.stderr)")
+    }
+    if Readers.python != nil {
+      #expect(ReadBack(try Readers.readBack("graphml", folder + "/g.graphml")).nodeCount == 0)
+      #expect(ReadBack(try Readers.readBack("json", folder + "/g.json")).nodeCount == 0)
+    }
+    if let dot = Readers.dot { #expect(try Readers.run(dot, ["-Tsvg", folder + "/g.dot"]).status == 0) }
+  }
+
   @Test func theSessionKeepsItsGraphAfterAFailedExport() throws {
     let session = sample()
     _ = session.evaluate("export /nonexistent/folder/g.gexf")
