@@ -92,36 +92,37 @@ struct GraphPathCommand: Command {
       } else if let limit = request.all, paths.count == limit {
         invocation.session.warn("showing the first \(limit) shortest paths (--limit)")
       }
-      return .table(Table(columns: Self.columns, rows: Self.rows(paths, graph)))
+      var hops: [(pair: Int, path: Int, step: Int, edge: Int32)] = []
+      Self.hops(paths, pair: 0, into: &hops)
+      return .table(try Self.table(hops, graph, pairs: false))
     }
     return try .table(pairs(invocation, graph, request))
   }
 
   static let columns = ["path", "step", "from", "type", "to", "weight", "date", "doc", "sentence"]
 
-  /// A row per hop. A hop walked against its edge's direction still names the edge's
-  /// own source first.
-  private static func rows(_ paths: [[Int32]], _ graph: PropertyGraph, pair: Int? = nil) -> [[Value]] {
-    var rows: [[Value]] = []
+  /// A row per hop, held as columns. A hop walked against its edge's direction still
+  /// names the edge's own source first.
+  private static func table(
+    _ hops: [(pair: Int, path: Int, step: Int, edge: Int32)], _ graph: PropertyGraph, pairs: Bool
+  )
+    throws(Interrupted) -> Table
+  {
+    let edges = hops.map { Int($0.edge) }
+    var values: [[Value]] = pairs ? [hops.map { .int($0.pair) }] : []
+    values += [hops.map { .int($0.path) }, hops.map { .int($0.step) }]
+    // from, type, to, weight, date, doc, sentence: the edge's own columns.
+    values += edges.count < 4096 ? graph.edgeColumns(edges) : try graph.edgeColumnsInParallel(edges)
+    return Table(columns: (pairs ? ["pair"] : []) + columns, columnValues: values)
+  }
+
+  /// The hops of `paths`, numbered.
+  private static func hops(
+    _ paths: [[Int32]], pair: Int, into hops: inout [(pair: Int, path: Int, step: Int, edge: Int32)]
+  ) {
     for (number, path) in paths.enumerated() {
-      for (step, edgeID) in path.enumerated() {
-        let edge = Int(edgeID)
-        var row: [Value] = []
-        row.reserveCapacity(columns.count + 1)
-        if let pair { row.append(.int(pair)) }
-        row.append(.int(number + 1))
-        row.append(.int(step + 1))
-        row.append(.string(graph.nodeNames[Int(graph.edgeSources[edge])]))
-        row.append(.string(graph.edgeType(edge)))
-        row.append(.string(graph.nodeNames[Int(graph.edgeTargets[edge])]))
-        row.append(.float(graph.edgeWeights[edge]))
-        row.append(graph.edgeDate(edge).map(Value.string) ?? .null)
-        row.append(graph.edgeDocument(edge).map(Value.string) ?? .null)
-        row.append(graph.edgeSentence(edge).map(Value.int) ?? .null)
-        rows.append(row)
-      }
+      for (step, edge) in path.enumerated() { hops.append((pair, number + 1, step + 1, edge)) }
     }
-    return rows
   }
 
   /// Every piped pair's paths, searched on every core.
@@ -135,35 +136,40 @@ struct GraphPathCommand: Command {
     guard table.columns.count >= 2 else {
       throw invocation.error("the piped table needs two columns: where each path starts and ends")
     }
-    var ends: [(Int32, Int32)] = []
-    ends.reserveCapacity(table.rows.count)
-    for (number, row) in table.rows.enumerated() {
-      func node(_ column: Int) throws -> Int32 {
-        let name = row[column].plainText
-        if let node = graph.node(named: name) { return node }
-        let help = Suggestion.nearest(to: name, in: graph.nodeNames).map { "did you mean '\($0)'?" }
-        throw invocation.error(
-          "row \(number + 1): no node named '\(name)' in the graph", help: help ?? "see `graph nodes`")
-      }
-      ends.append((try node(0), try node(1)))
-    }
-    let found = SharedBuffer<[[Int32]]>(repeating: [], count: ends.count)
-    let work = ends
-    // Each worker keeps its own scratch space from pair to pair.
+    let (starts, finishes) = (table.values(ofColumn: 0), table.values(ofColumn: 1))
+    let found = SharedBuffer<[[Int32]]>(repeating: [], count: table.count)
+    // A pair whose name is not in the graph: reported after the run, the first in order.
+    let unknown = SharedBuffer<Bool>(repeating: false, count: table.count)
+    // Each worker keeps its own scratch space from pair to pair, and finds the pair's
+    // nodes by name itself.
     let searches = WorkerSpaces((0..<ProcessorCount.active).map { _ in PathSearch(graph.nodeCount) })
-    try ParallelWork.run(ends.count, session: invocation.session, unit: "pairs") { worker, pair in
-      found[pair] = request.paths(graph, work[pair].0, work[pair].1, search: searches[worker])
+    try ParallelWork.run(table.count, session: invocation.session, unit: "pairs") { worker, pair in
+      guard let start = graph.node(named: starts[pair].plainText),
+        let finish = graph.node(named: finishes[pair].plainText)
+      else {
+        unknown[pair] = true
+        return
+      }
+      found[pair] = request.paths(graph, start, finish, search: searches[worker])
     }
-    var rows: [[Value]] = []
+    if let number = (0..<table.count).first(where: { unknown[$0] }) {
+      let name =
+        [starts[number], finishes[number]].map(\.plainText).first { graph.node(named: $0) == nil } ?? ""
+      let help = Suggestion.nearest(to: name, in: graph.nodeNames).map { "did you mean '\($0)'?" }
+      throw invocation.error(
+        "row \(number + 1): no node named '\(name)' in the graph", help: help ?? "see `graph nodes`")
+    }
+    let ends = 0..<table.count
+    var hops: [(pair: Int, path: Int, step: Int, edge: Int32)] = []
     var unjoined = 0
     for pair in ends.indices {
       if found[pair].isEmpty { unjoined += 1 }
-      rows += Self.rows(found[pair], graph, pair: pair + 1)
+      Self.hops(found[pair], pair: pair + 1, into: &hops)
     }
     if unjoined > 0 {
-      invocation.session.warn("no path joins \(unjoined) of the \(ends.count) pairs")
+      invocation.session.warn("no path joins \(unjoined) of the \(table.count) pairs")
     }
-    return Table(columns: ["pair"] + Self.columns, rows: rows)
+    return try Self.table(hops, graph, pairs: true)
   }
 }
 

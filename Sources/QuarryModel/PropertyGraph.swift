@@ -241,42 +241,70 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
   }
 
   /// One row per node: id, name, label, out and in degree (in an undirected graph, one
-  /// degree column), then each node property.
+  /// degree column), then each node property. Held as columns.
   public func nodesTable() -> Table {
-    var rows: [[Value]] = []
-    rows.reserveCapacity(nodeCount)
-    let properties = nodeProperties.names.map { nodeProperties.column($0)! }
-    for node in 0..<nodeCount {
-      let id = Int32(node)
-      var row: [Value] = [.int(node), .string(nodeNames[node]), .string(nodeLabels[node])]
-      if isDirected {
-        row += [.int(outgoing(id).count), .int(incoming(id).count)]
-      } else {
-        row.append(.int(outgoing(id).count + incoming(id).count))
-      }
-      rows.append(row + properties.map { $0[node] })
+    var values: [[Value]] = [
+      (0..<nodeCount).map(Value.int), nodeNames.map(Value.string), nodeLabels.map(Value.string),
+    ]
+    if isDirected {
+      values.append((0..<nodeCount).map { .int(outgoing(Int32($0)).count) })
+      values.append((0..<nodeCount).map { .int(incoming(Int32($0)).count) })
+    } else {
+      values.append((0..<nodeCount).map { .int(outgoing(Int32($0)).count + incoming(Int32($0)).count) })
+    }
+    for name in nodeProperties.names {
+      let column = nodeProperties.column(name)!
+      values.append((0..<nodeCount).map { $0 < column.count ? column[$0] : .null })
     }
     let degrees = isDirected ? ["out", "in"] : ["degree"]
-    return Table(columns: ["id", "name", "label"] + degrees + nodeProperties.names, rows: rows)
+    return Table(columns: ["id", "name", "label"] + degrees + nodeProperties.names, columnValues: values)
   }
 
   /// One row per edge: source, type, target, weight, evidence, then each edge property.
+  /// Held as columns.
   public func edgesTable() -> Table {
-    var rows: [[Value]] = []
-    rows.reserveCapacity(edgeCount)
-    let properties = edgeProperties.names.map { edgeProperties.column($0)! }
-    for edge in 0..<edgeCount {
-      rows.append(
-        [
-          .string(nodeNames[Int(edgeSources[edge])]), .string(edgeType(edge)),
-          .string(nodeNames[Int(edgeTargets[edge])]), .float(edgeWeights[edge]),
-          edgeDate(edge).map(Value.string) ?? .null, edgeDocument(edge).map(Value.string) ?? .null,
-          edgeSentence(edge).map(Value.int) ?? .null,
-        ] + properties.map { $0[edge] })
+    var values = edgeColumns(Array(0..<edgeCount))
+    for name in edgeProperties.names {
+      let column = edgeProperties.column(name)!
+      values.append((0..<edgeCount).map { $0 < column.count ? column[$0] : .null })
     }
-    return Table(
-      columns: ["source", "type", "target", "weight", "date", "doc", "sentence"] + edgeProperties.names,
-      rows: rows)
+    return Table(columns: Self.edgeColumnNames + edgeProperties.names, columnValues: values)
+  }
+
+  /// The names of `edgeColumns`' columns.
+  public static let edgeColumnNames = ["source", "type", "target", "weight", "date", "doc", "sentence"]
+
+  /// For each of `edges`, in order: its source's name, its type, its target's name, its
+  /// weight, and its evidence (date, document, sentence), as a column each.
+  public func edgeColumns(_ edges: [Int]) -> [[Value]] { edgeColumnMakers().map { edges.map($0) } }
+
+  /// `edgeColumns`, a column to a core: for the hops of a thousand paths, making the
+  /// table is otherwise most of the time.
+  /// - Throws: `Interrupted` when Ctrl-C stopped it.
+  public func edgeColumnsInParallel(_ edges: [Int]) throws(Interrupted) -> [[Value]] {
+    let makers = edgeColumnMakers()
+    let columns = SharedBuffer<[Value]>(repeating: [], count: makers.count)
+    try ParallelWork.run(makers.count) { _, column in columns[column] = edges.map(makers[column]) }
+    return columns.array
+  }
+
+  private func edgeColumnMakers() -> [@Sendable (Int) -> Value] {
+    // The arrays once, not once an element: a class's array read in a closure is
+    // retained and released at every call.
+    let (names, sources, targets, weights) = (nodeNames, edgeSources, edgeTargets, edgeWeights)
+    let types = typeNames.map(Value.string)
+    let dates = dateNames.map(Value.string)
+    let documents = documentNames.map(Value.string)
+    let (typeCodes, dateCodes, documentCodes, sentences) = (
+      edgeTypeCodes, edgeDateCodes, edgeDocumentCodes, edgeSentences
+    )
+    return [
+      { .string(names[Int(sources[$0])]) }, { types[Int(typeCodes[$0])] },
+      { .string(names[Int(targets[$0])]) },
+      { .float(weights[$0]) }, { dateCodes[$0] < 0 ? .null : dates[Int(dateCodes[$0])] },
+      { documentCodes[$0] < 0 ? .null : documents[Int(documentCodes[$0])] },
+      { sentences[$0] < 0 ? .null : .int(Int(sentences[$0])) },
+    ]
   }
 }
 

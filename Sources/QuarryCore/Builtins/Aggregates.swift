@@ -28,17 +28,18 @@ public struct SortCommand: Command {
       keys.append(try invocation.column(value.plainText, in: table, purpose: "to sort by"))
     }
     if keys.isEmpty { keys = Array(table.columns.indices) }
-    let rows = table.rows
     let order: [Int]
     if keys.count == 1 {
-      let column = rows.map { $0[keys[0]] }
-      order = Self.sortedIndices(count: rows.count, direction: direction) { column[$0] }
+      let column = table.values(ofColumn: keys[0])
+      order = Self.sortedIndices(count: table.count, direction: direction) { column[$0] }
     } else {
-      order = Self.sortedIndices(count: rows.count, direction: direction) { row in
-        .list(keys.map { rows[row][$0] })
+      let columns = keys.map { table.values(ofColumn: $0) }
+      order = Self.sortedIndices(count: table.count, direction: direction) { row in
+        .list(columns.map { $0[row] })
       }
     }
-    return .table(Table(columns: table.columns, rows: order.map { rows[$0] }))
+    // A table of columns stays one: `sort | first 10` then makes ten rows, not all.
+    return .table(table.gathering(order))
   }
 
   /// Indices in sorted order of their keys: stable (ties keep input order, which the
@@ -65,13 +66,13 @@ public struct CountCommand: Command {
 
   public func run(_ invocation: Invocation) throws -> Value {
     switch invocation.input {
-    case .table(let table): return .int(table.rows.count)
+    case .table(let table): return .int(table.count)
     case .list(let items): return .int(items.count)
     case .record(let record): return .int(record.count)
     case .null: return .int(0)
     case .string(let text): return .int(text.count)
     case .custom(let custom):
-      if let table = custom.asTable() { return .int(table.rows.count) }
+      if let table = custom.asTable() { return .int(table.count) }
       fallthrough
     default: return .int(1)
     }
@@ -92,7 +93,7 @@ public struct LengthCommand: Command {
     switch invocation.input {
     case .string(let text): return .int(text.count)
     case .list(let items): return .int(items.count)
-    case .table(let table): return .int(table.rows.count)
+    case .table(let table): return .int(table.count)
     case .record(let record): return .int(record.count)
     case .null: return .int(0)
     default:

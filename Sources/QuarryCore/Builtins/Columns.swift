@@ -18,9 +18,7 @@ private func project(_ invocation: Invocation, choose: (Table) throws -> [Int]) 
   }
   let table = try invocation.inputTable()
   let indices = try choose(table)
-  return .table(
-    Table(columns: indices.map { table.columns[$0] }, rows: table.rows.map { row in indices.map { row[$0] } })
-  )
+  return .table(table.selecting(indices))
 }
 
 public struct SelectCommand: Command {

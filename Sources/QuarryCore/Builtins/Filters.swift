@@ -66,7 +66,7 @@ private func count(_ invocation: Invocation, default defaultValue: Int) throws -
 private func slice(_ input: Value, _ invocation: Invocation, _ pick: (Int) -> Range<Int>) throws -> Value {
   switch input {
   case .table(let table):
-    return .table(Table(columns: table.columns, rows: Array(table.rows[pick(table.rows.count)])))
+    return .table(table.slice(pick(table.count)))
   case .list(let items):
     return .list(Array(items[pick(items.count)]))
   case .string(let text):

@@ -428,10 +428,10 @@ public final class Interpreter: @unchecked Sendable {
           help: Suggestion.nearest(to: name, in: table.columns).map { "did you mean '\($0)'?" }
             ?? "the columns are \(table.columns.joined(separator: ", "))")
       }
-      return .list(table.rows.map { $0[column] })
+      return .list(table.values(ofColumn: column))
     case (.table(let table), .index(let index)):
-      guard index >= 0 && index < table.rows.count else {
-        throw Diagnostic("row \(index) is out of range: the table has \(table.rows.count) rows", at: span)
+      guard index >= 0 && index < table.count else {
+        throw Diagnostic("row \(index) is out of range: the table has \(table.count) rows", at: span)
       }
       return .record(table.record(at: index))
     case (.list(let items), .index(let index)):

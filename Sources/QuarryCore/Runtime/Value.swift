@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A value flowing through Quarry's pipelines.
 public enum Value: Sendable {
   case null
@@ -137,13 +139,97 @@ public struct Record: Sendable {
 }
 
 /// Rows sharing an ordered list of columns; a missing cell is `null`.
+///
+/// A table is held row by row, or column by column (`init(columns:columnValues:)`):
+/// commands that make a value for every node of a large graph give one array per
+/// column, and the rows are made only when something reads `rows`, once. Counting,
+/// taking a column and slicing read the columns directly, so `graph pagerank | length`
+/// makes no rows at all.
 public struct Table: Sendable {
   public var columns: [String]
-  public var rows: [[Value]]
+  private var storage: Storage
+
+  private enum Storage: Sendable {
+    case rows([[Value]])
+    case columns(ColumnStore)
+  }
 
   public init(columns: [String], rows: [[Value]] = []) {
     self.columns = columns
-    self.rows = rows
+    self.storage = .rows(rows)
+  }
+
+  /// A table of columns: `columnValues[c][r]` is row `r`'s value in column `c`; every
+  /// column has the same number of values.
+  public init(columns: [String], columnValues: [[Value]]) {
+    precondition(columns.count == columnValues.count, "a table needs a value list per column")
+    precondition(Set(columnValues.map(\.count)).count <= 1, "a table's columns must be as long as each other")
+    self.columns = columns
+    self.storage = .columns(ColumnStore(columnValues))
+  }
+
+  /// The rows, each a value per column. A table of columns makes them on first use.
+  public var rows: [[Value]] {
+    get {
+      switch storage {
+      case .rows(let rows): rows
+      case .columns(let store): store.rows
+      }
+    }
+    set { storage = .rows(newValue) }
+    _modify {
+      var rows: [[Value]]
+      switch storage {
+      case .rows(let held): rows = held
+      case .columns(let store): rows = store.rows
+      }
+      // Drop this table's reference, so that `rows` is unique and changes in place.
+      storage = .rows([])
+      defer { storage = .rows(rows) }
+      yield &rows
+    }
+  }
+
+  /// The number of rows.
+  public var count: Int {
+    switch storage {
+    case .rows(let rows): rows.count
+    case .columns(let store): store.count
+    }
+  }
+
+  /// Every row's value in one column.
+  public func values(ofColumn index: Int) -> [Value] {
+    switch storage {
+    case .rows(let rows): rows.map { index < $0.count ? $0[index] : .null }
+    case .columns(let store): store.columns[index]
+    }
+  }
+
+  /// The rows in `range`, as a table held the same way.
+  public func slice(_ range: Range<Int>) -> Table {
+    switch storage {
+    case .rows(let rows): Table(columns: columns, rows: Array(rows[range]))
+    case .columns(let store): Table(columns: columns, columnValues: store.columns.map { Array($0[range]) })
+    }
+  }
+
+  /// The columns at `indices`, in that order, as a table held the same way.
+  public func selecting(_ indices: [Int]) -> Table {
+    let names = indices.map { columns[$0] }
+    switch storage {
+    case .rows(let rows): return Table(columns: names, rows: rows.map { row in indices.map { row[$0] } })
+    case .columns(let store): return Table(columns: names, columnValues: indices.map { store.columns[$0] })
+    }
+  }
+
+  /// The rows at `indices`, in that order, as a table held the same way.
+  public func gathering(_ indices: [Int]) -> Table {
+    switch storage {
+    case .rows(let rows): Table(columns: columns, rows: indices.map { rows[$0] })
+    case .columns(let store):
+      Table(columns: columns, columnValues: store.columns.map { column in indices.map { column[$0] } })
+    }
   }
 
   public func columnIndex(_ name: String) -> Int? { columns.firstIndex(of: name) }
@@ -173,6 +259,33 @@ public struct Table: Sendable {
   }
 
   public func record(at index: Int) -> Record { Record(keys: columns, values: rows[index]) }
+}
+
+/// A table's columns, and its rows once something has asked for them.
+private final class ColumnStore: Sendable {
+  let columns: [[Value]]
+  let count: Int
+  private let made = Mutex<[[Value]]?>(nil)
+
+  init(_ columns: [[Value]]) {
+    self.columns = columns
+    self.count = columns.first?.count ?? 0
+  }
+
+  var rows: [[Value]] {
+    made.withLock { made in
+      if let made { return made }
+      let width = columns.count
+      let rows = (0..<count).map { row in
+        [Value](unsafeUninitializedCapacity: width) { cells, initialized in
+          for column in 0..<width { (cells.baseAddress! + column).initialize(to: columns[column][row]) }
+          initialized = width
+        }
+      }
+      made = rows
+      return rows
+    }
+  }
 }
 
 /// A value defined by a plugin (a graph, a model): it describes itself, and may offer a
