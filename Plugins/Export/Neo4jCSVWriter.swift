@@ -29,7 +29,7 @@ struct Neo4jCSVWriter {
   func writeNodes(to file: AtomicFile, delimiter: Character) throws {
     var header = ["id:ID", "name", "type", ":LABEL"]
     header += schema.nodeColumns.map { Self.header($0) }
-    file.write(header.map(Self.quotedIfNeeded).joined(separator: ","))
+    file.write(header.map { CSV.field(.string($0)) }.joined(separator: ","))
     file.write("\n")
     let (graph, schema) = (self.graph, self.schema)
     try file.write(items: graph.nodeCount) { node, out in
@@ -51,7 +51,7 @@ struct Neo4jCSVWriter {
   func writeRelationships(to file: AtomicFile, delimiter: Character) throws {
     var header = [":START_ID", ":END_ID", ":TYPE", "weight:double"]
     header += schema.edgeColumns.map { Self.header($0) }
-    file.write(header.map(Self.quotedIfNeeded).joined(separator: ","))
+    file.write(header.map { CSV.field(.string($0)) }.joined(separator: ","))
     file.write("\n")
     let types = graph.typeNames.map { TextEscaping.bytes($0, TextEscaping.csv) }
     let (graph, schema) = (self.graph, self.schema)
@@ -85,11 +85,6 @@ struct Neo4jCSVWriter {
       case .list: "string[]"
       }
     return name + ":" + type
-  }
-
-  private static func quotedIfNeeded(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
   /// A field; a null is empty, which neo4j-admin reads as no property.
