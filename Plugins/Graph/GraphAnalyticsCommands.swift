@@ -5,7 +5,8 @@ import QuarryModel
 /// Held as columns: on a small graph, making a row per node was most of a fast
 /// measure's time.
 func nodeTable(_ graph: PropertyGraph, _ columns: KeyValuePairs<String, (Int) -> Value>) -> Table {
-  var values = [graph.nodeNames.map(Value.string), graph.nodeLabels.map(Value.string)]
+  let (names, labels) = graph.nodeNameAndLabelValues
+  var values = [names, labels]
   for (_, value) in columns { values.append((0..<graph.nodeCount).map(value)) }
   return Table(columns: ["name", "label"] + columns.map(\.key), columnValues: values)
 }

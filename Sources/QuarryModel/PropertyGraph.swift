@@ -42,6 +42,18 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
   public let edgeProperties: PropertyColumns
   private let index: [String: Int32]
   private let views = Mutex<[Adjacency.Shape: Adjacency]>([:])
+  private let nameAndLabelValues = Mutex<(names: [Value], labels: [Value])?>(nil)
+
+  /// The nodes' names and labels as values, made once: every table of nodes starts with
+  /// these two columns, and sharing them makes a measure's table a single new column.
+  public var nodeNameAndLabelValues: (names: [Value], labels: [Value]) {
+    nameAndLabelValues.withLock { made in
+      if let made { return made }
+      let values = (nodeNames.map(Value.string), nodeLabels.map(Value.string))
+      made = values
+      return values
+    }
+  }
 
   public var nodeCount: Int { nodeNames.count }
   public var edgeCount: Int { edgeSources.count }
@@ -243,9 +255,8 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
   /// One row per node: id, name, label, out and in degree (in an undirected graph, one
   /// degree column), then each node property. Held as columns.
   public func nodesTable() -> Table {
-    var values: [[Value]] = [
-      (0..<nodeCount).map(Value.int), nodeNames.map(Value.string), nodeLabels.map(Value.string),
-    ]
+    let (names, labels) = nodeNameAndLabelValues
+    var values: [[Value]] = [(0..<nodeCount).map(Value.int), names, labels]
     if isDirected {
       values.append((0..<nodeCount).map { .int(outgoing(Int32($0)).count) })
       values.append((0..<nodeCount).map { .int(incoming(Int32($0)).count) })

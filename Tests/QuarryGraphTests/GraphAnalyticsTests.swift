@@ -1,4 +1,5 @@
 import Foundation
+import QuarryCore
 import QuarryModel
 import Testing
 
@@ -80,6 +81,32 @@ import Testing
     else { return [] }
     return file.graphs
   }()
+
+  /// A graph of 240,000 edges is joined on every core, its parts merged: three blocks of
+  /// random edges, and nodes no edge touches, come out as they are.
+  @Test func componentsOfALargeGraphAreJoinedOnEveryCore() {
+    var builder = PropertyGraph.Builder()
+    var generator = SeededGenerator(state: 7)
+    let block = 20_000
+    for node in 0..<(3 * block + 5) { _ = builder.node("n\(node)", label: "N") }
+    for edge in 0..<240_000 {
+      let base = Int32((edge % 3) * block)
+      // A chain through each block, then random edges inside it.
+      let (a, b): (Int32, Int32) =
+        edge < 3 * block
+        ? (base + Int32(edge / 3), base + Int32((edge / 3 + 1) % block))
+        : (
+          base + Int32.random(in: 0..<Int32(block), using: &generator),
+          base + Int32.random(in: 0..<Int32(block), using: &generator)
+        )
+      builder.edge(a, b, type: "r")
+    }
+    let numbers = ConnectedComponents.compute(builder.build(kind: "blocks", directed: false), strong: false)
+    var sizes: [Int: Int] = [:]
+    for number in numbers { sizes[number, default: 0] += 1 }
+    #expect(sizes.values.sorted() == [1, 1, 1, 1, 1, block, block, block])
+    #expect(numbers[0] == 0 && numbers[block] == 1 && numbers[2 * block] == 2)
+  }
 
   @Test func thereAreFixtures() { #expect(Self.fixtures.count >= 3) }
 

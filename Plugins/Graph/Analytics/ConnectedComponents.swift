@@ -1,3 +1,4 @@
+import QuarryCore
 import QuarryModel
 
 /// Weakly and strongly connected components.
@@ -12,30 +13,61 @@ enum ConnectedComponents {
     return numberedBySize(weakComponents(graph))
   }
 
+  /// Union–find over the edge list. A large graph's edges are split over the cores, each
+  /// part joined in a forest of its own; the forests are then merged into the first.
   private static func weakComponents(_ graph: PropertyGraph) -> [Int] {
-    var parent = (0..<graph.nodeCount).map { Int32($0) }
-    parent.withUnsafeMutableBufferPointer { parent in
-      func root(_ node: Int32) -> Int32 {
-        var node = node
-        while parent[Int(node)] != node {
-          let up = parent[Int(parent[Int(node)])]
-          parent[Int(node)] = up  // path halving
-          node = up
-        }
-        return node
-      }
+    let count = graph.nodeCount
+    let workers = graph.edgeCount >= 200_000 ? ProcessorCount.active : 1
+    let forests = SharedBuffer<Int32>(repeating: 0, count: count * workers)
+    let trees = forests.pointer
+    for worker in 0..<workers {
+      for node in 0..<count { trees[worker * count + node] = Int32(node) }
+    }
+    let edges = graph.edgeCount
+    let parts = (0..<workers).map { edges * $0 / workers..<edges * ($0 + 1) / workers }
+    let join = { @Sendable (worker: Int) in
+      let parent = UnsafeMutableBufferPointer(
+        rebasing: forests.pointer[(worker * count)..<((worker + 1) * count)])
       graph.edgeSources.withUnsafeBufferPointer { sources in
         graph.edgeTargets.withUnsafeBufferPointer { targets in
-          for edge in 0..<sources.count {
-            let a = root(sources[edge])
-            let b = root(targets[edge])
-            if a != b { parent[Int(max(a, b))] = min(a, b) }
-          }
+          for edge in parts[worker] { union(sources[edge], targets[edge], in: parent) }
         }
       }
-      for node in 0..<parent.count { parent[node] = root(Int32(node)) }
     }
-    return parent.map(Int.init)
+    let joined = SharedBuffer(repeating: false, count: workers)
+    if workers > 1 {
+      // Ctrl-C may stop the run before a part starts: the parts left are joined below,
+      // since a part takes milliseconds.
+      try? ParallelWork.run(workers) { _, worker in
+        join(worker)
+        joined[worker] = true
+      }
+    }
+    for worker in 0..<workers where !joined[worker] { join(worker) }
+    let first = UnsafeMutableBufferPointer(rebasing: forests.pointer[0..<count])
+    for worker in 1..<max(1, workers) {
+      let other = UnsafeMutableBufferPointer(
+        rebasing: forests.pointer[(worker * count)..<((worker + 1) * count)])
+      for node in 0..<count where other[node] != Int32(node) { union(Int32(node), other[node], in: first) }
+    }
+    return (0..<count).map { Int(root(Int32($0), in: first)) }
+  }
+
+  @inline(__always)
+  private static func root(_ node: Int32, in parent: UnsafeMutableBufferPointer<Int32>) -> Int32 {
+    var node = node
+    while parent[Int(node)] != node {
+      let up = parent[Int(parent[Int(node)])]
+      parent[Int(node)] = up  // path halving
+      node = up
+    }
+    return node
+  }
+
+  @inline(__always)
+  private static func union(_ a: Int32, _ b: Int32, in parent: UnsafeMutableBufferPointer<Int32>) {
+    let (a, b) = (root(a, in: parent), root(b, in: parent))
+    if a != b { parent[Int(max(a, b))] = min(a, b) }
   }
 
   private static func strongComponents(_ graph: PropertyGraph) -> [Int] {
