@@ -74,10 +74,6 @@ final class AtomicFile {
 
   @inline(__always) func write(bytes: [UInt8]) { buffer.write(bytes: bytes); flushIfFull() }
 
-  @inline(__always) func write(bytes: UnsafeBufferPointer<UInt8>) {
-    buffer.write(bytes: bytes); flushIfFull()
-  }
-
   func write(int value: Int) { buffer.write(int: value) }
 
   func write(double value: Double) { buffer.write(double: value) }

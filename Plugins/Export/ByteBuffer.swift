@@ -17,10 +17,6 @@ struct ByteBuffer: Sendable {
 
   @inline(__always) mutating func write(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
 
-  @inline(__always) mutating func write(bytes more: UnsafeBufferPointer<UInt8>) {
-    bytes.append(contentsOf: more)
-  }
-
   /// A decimal integer.
   mutating func write(int value: Int) {
     if value < 0 {

@@ -126,6 +126,4 @@ struct ExportSchema: Sendable {
     }
   }
 
-  func nodeColumn(_ name: String) -> ExportColumn? { nodeColumns.first { $0.name == name } }
-  func edgeColumn(_ name: String) -> ExportColumn? { edgeColumns.first { $0.name == name } }
 }

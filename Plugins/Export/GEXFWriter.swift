@@ -32,7 +32,6 @@ struct GEXFWriter {
     file.write(" graph</description></meta>\n  <graph defaultedgetype=\"")
     file.write(graph.isDirected ? "directed" : "undirected")
     file.write(dynamic ? "\" mode=\"dynamic\" timeformat=\"date\">\n" : "\" mode=\"static\">\n")
-    let nodeTypes = [PropertyKind.string] + schema.nodeColumns.map(\.kind)
     let nodeLists = [false] + schema.nodeColumns.map(Self.listsAsItems)
     let edgeLists = schema.edgeColumns.map(Self.listsAsItems)
     declare("node", [("type", .string)] + schema.nodeColumns.map { ($0.name, $0.kind) }, nodeLists, file)
@@ -49,7 +48,7 @@ struct GEXFWriter {
       out.write("\"")
       if let span = nodeSpans?[node] { Self.write(span, &out) }
       out.write("><attvalues>")
-      Self.attvalue(0, .string(graph.nodeLabels[node]), nodeTypes[0], lists: false, &out)
+      Self.attvalue(0, .string(graph.nodeLabels[node]), .string, lists: false, &out)
       for (index, column) in schema.nodeColumns.enumerated() {
         Self.attvalue(index + 1, column.value(node), column.kind, lists: nodeLists[index + 1], &out)
       }

@@ -9,7 +9,6 @@ struct PictureStyle: Sendable {
   let colours: [(type: String, colour: String)]
   /// Each node's scale from 0 (smallest) to 1 (largest), by the size measure.
   let scales: [Double]
-  let measure: String
   let layout: String
   let title: String
 
@@ -45,7 +44,6 @@ struct PictureStyle: Sendable {
       scales[Int(node)] = high > low && value.isFinite ? ((value - low) / (high - low)).squareRoot() : 0.5
     }
     self.scales = scales
-    self.measure = measureName
     self.layout = layout
     self.title = "\(graph.kind) graph: \(nodes.count) of \(graph.nodeCount) nodes, sized by \(measureName)"
   }

@@ -159,10 +159,9 @@ struct GraphPathCommand: Command {
       throw invocation.error(
         "row \(number + 1): no node named '\(name)' in the graph", help: help ?? "see `graph nodes`")
     }
-    let ends = 0..<table.count
     var hops: [(pair: Int, path: Int, step: Int, edge: Int32)] = []
     var unjoined = 0
-    for pair in ends.indices {
+    for pair in 0..<table.count {
       if found[pair].isEmpty { unjoined += 1 }
       Self.hops(found[pair], pair: pair + 1, into: &hops)
     }

@@ -18,7 +18,7 @@ import Testing
   @Test func provenanceComesOutAsEdgeProperties() throws {
     let schema = try ExportSchema(hostileGraph())
     #expect(schema.edgeColumns.map(\.name) == ["date", "doc", "sentence"])
-    #expect(schema.edgeColumn("sentence")?.kind == .int)
+    #expect(schema.edgeColumns.first { $0.name == "sentence" }?.kind == .int)
   }
 
   @Test func namesEveryFormatReservesAreRenamed() throws {
