@@ -4,11 +4,10 @@ import QuarryModel
 /// A table with one row per node: its name and label, then each measure's value for it.
 /// Held as columns: on a small graph, making a row per node was most of a fast
 /// measure's time.
-func nodeTable(_ graph: PropertyGraph, _ columns: KeyValuePairs<String, (Int) -> Value>) -> Table {
+func nodeTable(_ graph: PropertyGraph, _ columns: KeyValuePairs<String, [Value]>) -> Table {
   let (names, labels) = graph.nodeNameAndLabelValues
-  var values = [names, labels]
-  for (_, value) in columns { values.append((0..<graph.nodeCount).map(value)) }
-  return Table(columns: ["name", "label"] + columns.map(\.key), columnValues: values)
+  return Table(
+    columns: ["name", "label"] + columns.map(\.key), columnValues: [names, labels] + columns.map(\.value))
 }
 
 /// `--write`, shared by the analytics: store the result as node properties.
@@ -65,15 +64,17 @@ struct GraphDegreeCommand: Command {
     let graph = try workingGraph(invocation)
     let weighted = invocation.isSet("weighted")
     let degrees = Degree.compute(graph, weighted: weighted)
-    func value(_ number: Double) -> Value { weighted ? .float(number) : .int(Int(number)) }
+    func values(_ numbers: [Double]) -> [Value] {
+      weighted ? numbers.map(Value.float) : numbers.map { .int(Int($0)) }
+    }
     guard graph.isDirected else {
-      return written(nodeTable(graph, ["degree": { value(degrees.in[$0]) }]), to: graph, invocation)
+      return written(nodeTable(graph, ["degree": values(degrees.in)]), to: graph, invocation)
     }
     let table = nodeTable(
       graph,
       [
-        "in": { value(degrees.in[$0]) }, "out": { value(degrees.out[$0]) },
-        "total": { value(degrees.in[$0] + degrees.out[$0]) },
+        "in": values(degrees.in), "out": values(degrees.out),
+        "total": values(zip(degrees.in, degrees.out).map(+)),
       ])
     return written(table, to: graph, invocation)
   }
@@ -116,7 +117,7 @@ struct GraphPageRankCommand: Command {
     if !result.converged {
       invocation.session.warn("PageRank did not converge in \(result.iterations) iterations")
     }
-    return written(nodeTable(graph, ["pagerank": { .float(result.ranks[$0]) }]), to: graph, invocation)
+    return written(nodeTable(graph, ["pagerank": result.ranks.map(Value.float)]), to: graph, invocation)
   }
 }
 
@@ -136,7 +137,7 @@ struct GraphComponentsCommand: Command {
   func run(_ invocation: Invocation) throws -> Value {
     let graph = try workingGraph(invocation)
     let numbers = ConnectedComponents.compute(graph, strong: invocation.isSet("strong"))
-    return written(nodeTable(graph, ["component": { .int(numbers[$0]) }]), to: graph, invocation)
+    return written(nodeTable(graph, ["component": numbers.map(Value.int)]), to: graph, invocation)
   }
 }
 
@@ -187,7 +188,7 @@ struct GraphBetweennessCommand: Command {
     let values = try Betweenness.compute(
       graph, sources: sources, weighted: weighted, normalized: !invocation.isSet("raw"),
       session: invocation.session)
-    return written(nodeTable(graph, ["betweenness": { .float(values[$0]) }]), to: graph, invocation)
+    return written(nodeTable(graph, ["betweenness": values.map(Value.float)]), to: graph, invocation)
   }
 }
 
@@ -217,7 +218,7 @@ struct GraphClosenessCommand: Command {
       nodes: graph.nodeCount, weighted: weighted,
       help: "betweenness --samples, degree or pagerank answer in seconds")
     let values = try Closeness.compute(graph, weighted: weighted, session: invocation.session)
-    return written(nodeTable(graph, ["closeness": { .float(values[$0]) }]), to: graph, invocation)
+    return written(nodeTable(graph, ["closeness": values.map(Value.float)]), to: graph, invocation)
   }
 }
 
@@ -271,7 +272,7 @@ struct GraphCommunitiesCommand: Command {
       throw invocation.error(
         "unknown method '\(method)'", at: "method", help: "the methods are louvain and label-propagation")
     }
-    let table = nodeTable(graph, ["community": { .int(community[$0]) }])
+    let table = nodeTable(graph, ["community": community.map(Value.int)])
     let result = written(table, to: graph, invocation)
     guard invocation.isSet("summary") else { return result }
     var sizes = [Int](repeating: 0, count: (community.max() ?? -1) + 1)
@@ -306,7 +307,7 @@ struct GraphCoreCommand: Command {
   func run(_ invocation: Invocation) throws -> Value {
     let graph = try workingGraph(invocation)
     let core = CoreNumber.compute(graph)
-    return written(nodeTable(graph, ["core": { .int(core[$0]) }]), to: graph, invocation)
+    return written(nodeTable(graph, ["core": core.map(Value.int)]), to: graph, invocation)
   }
 }
 
@@ -332,7 +333,7 @@ struct GraphClusteringCommand: Command {
     let triangles = try Triangles.count(graph, session: invocation.session)
     let clustering = Triangles.clustering(graph, triangles: triangles)
     let table = nodeTable(
-      graph, ["triangles": { .int(triangles[$0]) }, "clustering": { .float(clustering[$0]) }])
+      graph, ["triangles": triangles.map(Value.int), "clustering": clustering.map(Value.float)])
     return written(table, to: graph, invocation)
   }
 }

@@ -112,7 +112,7 @@ struct GraphPathCommand: Command {
     var values: [[Value]] = pairs ? [hops.map { .int($0.pair) }] : []
     values += [hops.map { .int($0.path) }, hops.map { .int($0.step) }]
     // from, type, to, weight, date, doc, sentence: the edge's own columns.
-    values += edges.count < 4096 ? graph.edgeColumns(edges) : try graph.edgeColumnsInParallel(edges)
+    values += edges.count < 256 ? graph.edgeColumns(edges) : try graph.edgeColumnsInParallel(edges)
     return Table(columns: (pairs ? ["pair"] : []) + columns, columnValues: values)
   }
 
@@ -142,15 +142,37 @@ struct GraphPathCommand: Command {
     let unknown = SharedBuffer<Bool>(repeating: false, count: table.count)
     // Each worker keeps its own scratch space from pair to pair, and finds the pair's
     // nodes by name itself.
-    let searches = WorkerSpaces((0..<ProcessorCount.active).map { _ in PathSearch(graph.nodeCount) })
-    try ParallelWork.run(table.count, session: invocation.session, unit: "pairs") { worker, pair in
-      guard let start = graph.node(named: starts[pair].plainText),
-        let finish = graph.node(named: finishes[pair].plainText)
-      else {
-        unknown[pair] = true
-        return
+    let kept = (0..<ProcessorCount.active).map { _ in PathSearch.take(graph.nodeCount) }
+    defer { kept.forEach(PathSearch.give) }
+    let searches = WorkerSpaces(kept)
+    // Fewest hops, the common question, reads the neighbour lists as buffers.
+    func search(_ ways: (forward: NeighborBuffers, backward: NeighborBuffers)?) throws(Interrupted) {
+      try ParallelWork.run(table.count, session: invocation.session, unit: "pairs") { worker, pair in
+        guard let start = graph.node(named: starts[pair].plainText),
+          let finish = graph.node(named: finishes[pair].plainText)
+        else {
+          unknown[pair] = true
+          return
+        }
+        guard let ways else {
+          found[pair] = request.paths(graph, start, finish, search: searches[worker])
+          return
+        }
+        if start == finish {
+          found[pair] = [[]]
+        } else if let path = searches[worker].meet(
+          source: Int(start), target: Int(finish), forward: ways.forward, backward: ways.backward)
+        {
+          found[pair] = [path]
+        }
       }
-      found[pair] = request.paths(graph, start, finish, search: searches[worker])
+    }
+    if request.all == nil && !request.weighted {
+      try PathWays(graph, request.direction).withBuffers { forward, backward in
+        try search((forward, backward))
+      }
+    } else {
+      try search(nil)
     }
     if let number = (0..<table.count).first(where: { unknown[$0] }) {
       let name =

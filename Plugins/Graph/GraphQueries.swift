@@ -1,3 +1,4 @@
+import QuarryCore
 import QuarryModel
 import Synchronization
 
@@ -58,11 +59,12 @@ enum GraphQueries {
     search given: PathSearch? = nil
   ) -> [Int32]? {
     if source == target { return [] }
-    let forward = graph.adjacency(.init(direction.shape, parallel: .sum, selfLoops: false))
-    let backward = graph.adjacency(.init(direction.reversed.shape, parallel: .sum, selfLoops: false))
+    let ways = PathWays(graph, direction)
     let search = given ?? PathSearch.take(graph.nodeCount)
     defer { if given == nil { PathSearch.give(search) } }
-    return search.meet(source: Int(source), target: Int(target), forward: forward, backward: backward)
+    return ways.withBuffers { forward, backward in
+      search.meet(source: Int(source), target: Int(target), forward: forward, backward: backward)
+    }
   }
 
   /// The lightest path by edge weight (Dijkstra; of parallel edges the lightest counts):
@@ -150,99 +152,155 @@ enum GraphQueries {
   }
 }
 
+/// The neighbour lists a fewest-hops search in one direction reads, both ways, looked up
+/// once for a batch of searches.
+struct PathWays: Sendable {
+  let forward: Adjacency
+  let backward: Adjacency
+
+  init(_ graph: PropertyGraph, _ direction: GraphQueries.Direction) {
+    forward = graph.adjacency(.init(direction.shape, parallel: .sum, selfLoops: false))
+    backward = graph.adjacency(.init(direction.reversed.shape, parallel: .sum, selfLoops: false))
+  }
+
+  /// Calls `body` with both ways' arrays as buffers, which searches on other threads may
+  /// read until `body` returns.
+  func withBuffers<Result>(_ body: (_ forward: NeighborBuffers, _ backward: NeighborBuffers) throws -> Result)
+    rethrows -> Result
+  {
+    try forward.withBuffers { offsets, neighbors, edges in
+      let forward = NeighborBuffers(offsets: offsets, neighbors: neighbors, edges: edges)
+      return try backward.withBuffers { offsets, neighbors, edges in
+        try body(forward, NeighborBuffers(offsets: offsets, neighbors: neighbors, edges: edges))
+      }
+    }
+  }
+}
+
+/// An adjacency's arrays as buffers, handed to the threads of a batch of searches so
+/// that a search counts no references: two threads changing the same arrays' counts
+/// would pass a cache line back and forth at every query. Valid only inside
+/// `PathWays.withBuffers`.
+struct NeighborBuffers: @unchecked Sendable {
+  let offsets: UnsafeBufferPointer<Int32>
+  let neighbors: UnsafeBufferPointer<Int32>
+  let edges: UnsafeBufferPointer<Int32>
+
+  @inline(__always)
+  func degree(_ node: Int) -> Int { Int(offsets[node + 1] - offsets[node]) }
+}
+
 /// Scratch space for one bidirectional search: visit marks by generation, so a query
 /// costs what it looks at, not the graph's size. Kept between queries; one thread at a
 /// time holds it, between `take` and `give`. Raw buffers, since a query touches them a
 /// few thousand times and array writes through a class would check uniqueness each time.
 final class PathSearch: @unchecked Sendable {
-  /// Per node: the generation that marked it, and the node and edge it was reached
-  /// from, side by side so that a visit touches one cache line.
-  private struct Visit {
-    var mark: UInt32
+  /// Per node: the generation that marked it, apart from the rest so that the check
+  /// each neighbour needs reads a dense array (a 6,000-node graph's fits the first-level
+  /// cache); and the node and edge it was reached from, written once a visit.
+  private let marks: UnsafeMutableBufferPointer<UInt32>
+  private struct Step {
     var node: Int32
     var edge: Int32
   }
-  private let visits: UnsafeMutableBufferPointer<Visit>
+  private let steps: UnsafeMutableBufferPointer<Step>
   private var generation: UInt32 = 0
-  private var sourceSide: [Int32] = []
-  private var targetSide: [Int32] = []
-  private var next: [Int32] = []
-  private static let spare = Mutex<PathSearch?>(nil)
+  /// The two sides' frontiers and the one being made: a node is in one at most, so each
+  /// holds the node count, and a search never grows an array.
+  private let frontiers: UnsafeMutableBufferPointer<Int32>
+  /// Scratch spaces kept from one search or batch to the next, one for each core.
+  private static let spare = Mutex<[PathSearch]>([])
 
   init(_ count: Int) {
-    visits = .allocate(capacity: count)
-    visits.initialize(repeating: Visit(mark: 0, node: -1, edge: -1))
+    marks = .allocate(capacity: count)
+    marks.initialize(repeating: 0)
+    steps = .allocate(capacity: count)
+    steps.initialize(repeating: Step(node: -1, edge: -1))
+    frontiers = .allocate(capacity: 3 * count)
+    frontiers.initialize(repeating: -1)
   }
 
   deinit {
-    visits.deallocate()
+    marks.deallocate()
+    steps.deallocate()
+    frontiers.deallocate()
   }
 
-  /// The kept scratch space if it fits a graph of `count` nodes, else a new one.
+  /// A kept scratch space that fits a graph of `count` nodes, else a new one.
   static func take(_ count: Int) -> PathSearch {
     let kept = spare.withLock { kept -> PathSearch? in
-      defer { kept = nil }
-      return kept
+      guard let fitting = kept.lastIndex(where: { $0.marks.count == count }) else { return nil }
+      return kept.remove(at: fitting)
     }
-    if let kept, kept.visits.count == count { return kept }
-    return PathSearch(count)
+    return kept ?? PathSearch(count)
   }
 
-  static func give(_ search: PathSearch) { spare.withLock { $0 = search } }
+  /// Keeps `search` for the next search, with as many others as there are cores.
+  static func give(_ search: PathSearch) {
+    spare.withLock { kept in
+      if kept.count >= ProcessorCount.active { kept.removeFirst() }
+      kept.append(search)
+    }
+  }
 
   /// Meets in the middle: the edge ids from source to target, or nil.
-  func meet(source: Int, target: Int, forward: Adjacency, backward: Adjacency) -> [Int32]? {
+  func meet(source: Int, target: Int, forward: NeighborBuffers, backward: NeighborBuffers) -> [Int32]? {
     // Two generations a query: `front` marks the source's side, `back` the target's.
     if generation > UInt32.max - 4 {
-      for node in visits.indices { visits[node].mark = 0 }
+      for node in marks.indices { marks[node] = 0 }
       generation = 0
     }
     generation += 2
     let front = generation - 1
     let back = generation
-    visits[source].mark = front
-    visits[target].mark = back
-    sourceSide.removeAll(keepingCapacity: true)
-    targetSide.removeAll(keepingCapacity: true)
-    sourceSide.append(Int32(source))
-    targetSide.append(Int32(target))
+    marks[source] = front
+    marks[target] = back
+    let count = marks.count
+    // Where each frontier starts in `frontiers`, and how long it is.
+    var (sourceStart, targetStart, nextStart) = (0, count, 2 * count)
+    var (sourceLength, targetLength) = (1, 1)
+    frontiers[sourceStart] = Int32(source)
+    frontiers[targetStart] = Int32(target)
     var sourceWork = forward.degree(source)
     var targetWork = backward.degree(target)
-    while !sourceSide.isEmpty && !targetSide.isEmpty {
+    let (marks, steps, frontiers) = (marks, steps, frontiers)
+    while sourceLength > 0 && targetLength > 0 {
       let growSource = sourceWork <= targetWork
-      let adjacency = growSource ? forward : backward
       let own = growSource ? front : back
       let other = growSource ? back : front
-      next.removeAll(keepingCapacity: true)
+      let (start, length) = growSource ? (sourceStart, sourceLength) : (targetStart, targetLength)
+      var made = 0
       var work = 0
-      let found: (Int, Int, Int32)? = adjacency.offsets.withUnsafeBufferPointer { offsets in
-        adjacency.neighbors.withUnsafeBufferPointer { neighbors in
-          adjacency.edges.withUnsafeBufferPointer { edges in
-            for node in growSource ? sourceSide : targetSide {
-              for entry in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
-                let reached = Int(neighbors[entry])
-                let seen = visits[reached].mark
-                if seen == other { return (Int(node), reached, edges[entry]) }
-                guard seen != own else { continue }
-                visits[reached] = Visit(mark: own, node: node, edge: edges[entry])
-                next.append(Int32(reached))
-                work += Int(offsets[reached + 1] - offsets[reached])
-              }
-            }
-            return nil
+      let found: (Int, Int, Int32)? = { () -> (Int, Int, Int32)? in
+        let (offsets, neighbors, edges) =
+          growSource
+          ? (forward.offsets, forward.neighbors, forward.edges)
+          : (backward.offsets, backward.neighbors, backward.edges)
+        for node in frontiers[start..<start + length] {
+          for entry in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
+            let reached = Int(neighbors[entry])
+            let seen = marks[reached]
+            if seen == other { return (Int(node), reached, edges[entry]) }
+            guard seen != own else { continue }
+            marks[reached] = own
+            steps[reached] = Step(node: node, edge: edges[entry])
+            frontiers[nextStart + made] = Int32(reached)
+            made += 1
+            work += Int(offsets[reached + 1] - offsets[reached])
           }
         }
-      }
+        return nil
+      }()
       if let (node, reached, edge) = found {
         let (from, to) = growSource ? (node, reached) : (reached, node)
         return trail(from: from, to: to, joining: edge, source: source, target: target)
       }
       if growSource {
-        swap(&sourceSide, &next)
-        sourceWork = work
+        (sourceStart, nextStart) = (nextStart, sourceStart)
+        (sourceLength, sourceWork) = (made, work)
       } else {
-        swap(&targetSide, &next)
-        targetWork = work
+        (targetStart, nextStart) = (nextStart, targetStart)
+        (targetLength, targetWork) = (made, work)
       }
     }
     return nil
@@ -250,18 +308,27 @@ final class PathSearch: @unchecked Sendable {
 
   /// The edges from the source to `from`, the joining edge, then `to` to the target.
   private func trail(from: Int, to: Int, joining: Int32, source: Int, target: Int) -> [Int32] {
-    var left: [Int32] = []
-    var node = from
-    while node != source {
-      left.append(visits[node].edge)
-      node = Int(visits[node].node)
+    func hops(_ start: Int, _ end: Int) -> Int {
+      var (node, hops) = (start, 0)
+      while node != end { (node, hops) = (Int(steps[node].node), hops + 1) }
+      return hops
     }
-    var right: [Int32] = []
-    node = to
-    while node != target {
-      right.append(visits[node].edge)
-      node = Int(visits[node].node)
+    let (left, right) = (hops(from, source), hops(to, target))
+    // One array of the path's length: the source's side is walked back from the middle.
+    return [Int32](unsafeUninitializedCapacity: left + 1 + right) { path, initialized in
+      var node = from
+      for position in stride(from: left - 1, through: 0, by: -1) {
+        path[position] = steps[node].edge
+        node = Int(steps[node].node)
+      }
+      path[left] = joining
+      node = to
+      for position in left + 1..<left + 1 + right {
+        path[position] = steps[node].edge
+        node = Int(steps[node].node)
+      }
+      initialized = left + 1 + right
     }
-    return left.reversed() + [joining] + right
   }
+
 }

@@ -37,6 +37,22 @@ public struct Adjacency: Sendable {
   @inline(__always)
   public func degree(_ node: Int) -> Int { Int(offsets[node + 1] - offsets[node]) }
 
+  /// Calls `body` with the offsets, neighbours and edges as buffers, for a loop that
+  /// reads them many times.
+  @inlinable
+  public func withBuffers<Result>(
+    _ body: (
+      _ offsets: UnsafeBufferPointer<Int32>, _ neighbors: UnsafeBufferPointer<Int32>,
+      _ edges: UnsafeBufferPointer<Int32>
+    ) throws -> Result
+  ) rethrows -> Result {
+    try offsets.withUnsafeBufferPointer { offsets in
+      try neighbors.withUnsafeBufferPointer { neighbors in
+        try edges.withUnsafeBufferPointer { edges in try body(offsets, neighbors, edges) }
+      }
+    }
+  }
+
   init(_ graph: PropertyGraph, shape: Shape) {
     let count = graph.nodeCount
     let directed = graph.isDirected

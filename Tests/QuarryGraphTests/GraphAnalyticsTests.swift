@@ -82,9 +82,8 @@ import Testing
     return file.graphs
   }()
 
-  /// A graph of 240,000 edges is joined on every core, its parts merged: three blocks of
-  /// random edges, and nodes no edge touches, come out as they are.
-  @Test func componentsOfALargeGraphAreJoinedOnEveryCore() {
+  /// Three blocks of random edges, and nodes no edge touches, come out as they are.
+  @Test func componentsOfALargeGraphAreItsBlocks() {
     var builder = PropertyGraph.Builder()
     var generator = SeededGenerator(state: 7)
     let block = 20_000
@@ -106,6 +105,51 @@ import Testing
     for number in numbers { sizes[number, default: 0] += 1 }
     #expect(sizes.values.sorted() == [1, 1, 1, 1, 1, block, block, block])
     #expect(numbers[0] == 0 && numbers[block] == 1 && numbers[2 * block] == 2)
+  }
+
+  /// Against a plain search, on random graphs with one large component and many small
+  /// ones (which the shortcut for the largest leaves to the full pass), both directed and
+  /// not, with self-loops and parallel edges.
+  @Test(arguments: [false, true])
+  func componentsMatchASearch(directed: Bool) {
+    var generator = SeededGenerator(state: directed ? 11 : 12)
+    for round in 0..<20 {
+      var builder = PropertyGraph.Builder()
+      let count = 200 + round * 150
+      for node in 0..<count { _ = builder.node("n\(node)", label: "N") }
+      let large = Int32(count / 2)
+      for _ in 0..<count {
+        // Half the nodes joined densely; the rest in pairs and short chains.
+        let a = Int32.random(in: 0..<large, using: &generator)
+        builder.edge(a, Int32.random(in: 0..<large, using: &generator), type: "r")
+        let b = Int32.random(in: large..<Int32(count), using: &generator)
+        if Int.random(in: 0..<3, using: &generator) == 0 {
+          builder.edge(b, min(Int32(count - 1), b + 1), type: "r")
+        }
+      }
+      let graph = builder.build(kind: "random", directed: directed)
+      let numbers = ConnectedComponents.compute(graph, strong: false)
+      var reference = [Int](repeating: -1, count: count)
+      var found = 0
+      for start in 0..<count where reference[start] < 0 {
+        var stack = [start]
+        reference[start] = found
+        while let node = stack.popLast() {
+          for edge in graph.outgoing(Int32(node)) + graph.incoming(Int32(node)) {
+            for end in [graph.edgeSources[Int(edge)], graph.edgeTargets[Int(edge)]]
+            where reference[Int(end)] < 0 {
+              reference[Int(end)] = found
+              stack.append(Int(end))
+            }
+          }
+        }
+        found += 1
+      }
+      // The same partition: the numbers match one to one.
+      var pairs = Set<[Int]>()
+      for node in 0..<count { pairs.insert([numbers[node], reference[node]]) }
+      #expect(pairs.count == found && Set(numbers).count == found, "round \(round)")
+    }
   }
 
   @Test func thereAreFixtures() { #expect(Self.fixtures.count >= 3) }

@@ -21,37 +21,41 @@ public enum ParallelWork {
     guard count > 0 else { return }
     let workers = max(1, min(workers, count))
     let progress = Progress()
-    // Threads of their own: a dispatch queue's pool on Linux holds back new threads while
-    // as many as there are cores are running, and the calling thread is one of them.
-    let threads = (1..<workers).compactMap { worker in
-      WorkerThread.start {
-        while !Interrupt.isRaised, let item = progress.take(below: count) {
-          body(worker, item)
-          progress.finish()
-        }
+    let work = { @Sendable (worker: Int) in
+      while !Interrupt.isRaised, let item = progress.take(below: count) {
+        body(worker, item)
+        progress.finish()
       }
     }
-    // A thread that could not start leaves its items to the others.
-    // The calling thread is worker 0, so the work starts at once however slowly the pool
-    // brings up its threads, and it draws the bar between its own items.
-    let clock = ContinuousClock()
-    let started = clock.now
-    var drawn = clock.now
+    // The calling thread is worker 0, so the work starts at once however slowly the other
+    // threads wake, and it draws the bar between its own items.
     var shown = false
-    let bar = ProgressBar(total: count, unit: unit)
-    let draws = session?.showsProgress ?? false
-    while !Interrupt.isRaised, let item = progress.take(below: count) {
-      body(0, item)
-      progress.finish()
-      guard draws, let session else { continue }
-      let now = clock.now
-      guard now - started > .seconds(1), now - drawn > .milliseconds(100) else { continue }
-      let (whole, fraction) = (now - started).components
-      session.progress(bar.line(done: progress.done, elapsed: Double(whole) + Double(fraction) / 1e18))
-      drawn = now
-      shown = true
+    let ownShare = {
+      let clock = ContinuousClock()
+      let started = clock.now
+      var drawn = clock.now
+      let bar = ProgressBar(total: count, unit: unit)
+      let draws = session?.showsProgress ?? false
+      while !Interrupt.isRaised, let item = progress.take(below: count) {
+        body(0, item)
+        progress.finish()
+        guard draws, let session else { continue }
+        let now = clock.now
+        guard now - started > .seconds(1), now - drawn > .milliseconds(100) else { continue }
+        let (whole, fraction) = (now - started).components
+        session.progress(bar.line(done: progress.done, elapsed: Double(whole) + Double(fraction) / 1e18))
+        drawn = now
+        shown = true
+      }
     }
-    for thread in threads { thread.join() }
+    if workers == 1 || !WorkerPool.shared.run(workers - 1, work, whileWaiting: ownShare) {
+      // Threads of their own: a dispatch queue's pool on Linux holds back new threads
+      // while as many as there are cores are running, and the calling thread is one of
+      // them. A thread that could not start leaves its items to the others.
+      let threads = (1..<workers).compactMap { worker in WorkerThread.start { work(worker) } }
+      ownShare()
+      for thread in threads { thread.join() }
+    }
     if shown { session?.progress(nil) }
     if Interrupt.isRaised { throw Interrupted() }
   }
@@ -139,6 +143,115 @@ private struct WorkerThread {
     #else
       pthread_join(thread!, nil)
     #endif
+  }
+}
+
+/// Threads kept from one run of work to the next. Starting a thread and joining it takes
+/// about 90 µs here, as long as a batch of a few hundred path searches, and PageRank
+/// runs once an iteration. One run uses the pool at a time; a run that finds it taken
+/// (work started from inside work, or from two threads at once) starts threads of its own.
+private final class WorkerPool: @unchecked Sendable {
+  static let shared = WorkerPool()
+
+  /// One kept thread: it waits to be woken, runs the job it was given, and says so.
+  private final class Worker: @unchecked Sendable {
+    let wake = Semaphore()
+    /// Set before `wake` is raised and read after, so the semaphore orders the two.
+    var job: (@Sendable () -> Void)?
+  }
+
+  private let inUse = Atomic<Bool>(false)
+  private let finished = Semaphore()
+  /// Touched only by the run holding `inUse`.
+  private var workers: [Worker] = []
+
+  /// Runs `job(1)` to `job(extra)` on kept threads while `ownShare` runs on this one,
+  /// and returns once all are done; false, having run nothing, when another run holds
+  /// the pool.
+  func run(_ extra: Int, _ job: @escaping @Sendable (Int) -> Void, whileWaiting ownShare: () -> Void) -> Bool
+  {
+    guard inUse.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
+      return false
+    }
+    defer { inUse.store(false, ordering: .releasing) }
+    while workers.count < extra, let worker = start() { workers.append(worker) }
+    let woken = min(extra, workers.count)
+    for index in 0..<woken {
+      workers[index].job = { job(index + 1) }
+      workers[index].wake.raise()
+    }
+    ownShare()
+    for _ in 0..<woken { finished.wait() }
+    return true
+  }
+
+  private func start() -> Worker? {
+    let worker = Worker()
+    let finished = finished
+    let started = WorkerThread.start {
+      while true {
+        worker.wake.wait()
+        let job = worker.job
+        worker.job = nil
+        job?()
+        finished.raise()
+      }
+    }
+    return started == nil ? nil : worker
+  }
+}
+
+/// A count raised by one thread and waited for by another. A waiter first spins a
+/// little, since work handed out again within microseconds (PageRank's iterations) would
+/// otherwise wait for the thread to be scheduled, then sleeps on a pthread condition.
+private final class Semaphore: @unchecked Sendable {
+  private let count = Atomic<Int>(0)
+  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+  /// Waiters asleep on the condition; changed and read under the mutex.
+  private var sleeping = 0
+
+  init() {
+    pthread_mutex_init(mutex, nil)
+    pthread_cond_init(condition, nil)
+  }
+
+  deinit {
+    pthread_cond_destroy(condition)
+    pthread_mutex_destroy(mutex)
+    condition.deallocate()
+    mutex.deallocate()
+  }
+
+  func raise() {
+    count.wrappingAdd(1, ordering: .releasing)
+    pthread_mutex_lock(mutex)
+    if sleeping > 0 { pthread_cond_signal(condition) }
+    pthread_mutex_unlock(mutex)
+  }
+
+  func wait() {
+    for _ in 0..<200 {
+      if take() { return }
+      sched_yield()
+    }
+    pthread_mutex_lock(mutex)
+    while !take() {
+      sleeping += 1
+      pthread_cond_wait(condition, mutex)
+      sleeping -= 1
+    }
+    pthread_mutex_unlock(mutex)
+  }
+
+  private func take() -> Bool {
+    var seen = count.load(ordering: .relaxed)
+    while seen > 0 {
+      let (exchanged, now) = count.compareExchange(expected: seen, desired: seen - 1, ordering: .acquiring)
+      if exchanged { return true }
+      seen = now
+    }
+    return false
   }
 }
 
