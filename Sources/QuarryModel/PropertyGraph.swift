@@ -287,35 +287,51 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
 
   /// For each of `edges`, in order: its source's name, its type, its target's name, its
   /// weight, and its evidence (date, document, sentence), as a column each.
-  public func edgeColumns(_ edges: [Int]) -> [[Value]] { edgeColumnMakers().map { edges.map($0) } }
+  public func edgeColumns(_ edges: [Int]) -> [[Value]] {
+    (0..<Self.edgeColumnCount).map { edgeColumn($0, of: edges) }
+  }
 
   /// `edgeColumns`, a column to a core: for the hops of a thousand paths, making the
   /// table is otherwise most of the time.
   /// - Throws: `Interrupted` when Ctrl-C stopped it.
   public func edgeColumnsInParallel(_ edges: [Int]) throws(Interrupted) -> [[Value]] {
-    let makers = edgeColumnMakers()
-    let columns = SharedBuffer<[Value]>(repeating: [], count: makers.count)
-    try ParallelWork.run(makers.count) { _, column in columns[column] = edges.map(makers[column]) }
+    let columns = SharedBuffer<[Value]>(repeating: [], count: Self.edgeColumnCount)
+    try ParallelWork.run(Self.edgeColumnCount) { _, column in
+      columns[column] = self.edgeColumn(column, of: edges)
+    }
     return columns.array
   }
 
-  private func edgeColumnMakers() -> [@Sendable (Int) -> Value] {
-    // The arrays once, not once an element: a class's array read in a closure is
-    // retained and released at every call.
-    let (names, sources, targets, weights) = (nodeNames, edgeSources, edgeTargets, edgeWeights)
-    let types = typeNames.map(Value.string)
-    let dates = dateNames.map(Value.string)
-    let documents = documentNames.map(Value.string)
-    let (typeCodes, dateCodes, documentCodes, sentences) = (
-      edgeTypeCodes, edgeDateCodes, edgeDocumentCodes, edgeSentences
-    )
-    return [
-      { .string(names[Int(sources[$0])]) }, { types[Int(typeCodes[$0])] },
-      { .string(names[Int(targets[$0])]) },
-      { .float(weights[$0]) }, { dateCodes[$0] < 0 ? .null : dates[Int(dateCodes[$0])] },
-      { documentCodes[$0] < 0 ? .null : documents[Int(documentCodes[$0])] },
-      { sentences[$0] < 0 ? .null : .int(Int(sentences[$0])) },
-    ]
+  private static let edgeColumnCount = 7
+
+  /// Column `column` of `edgeColumns`. Each is a loop of its own: a value made by a
+  /// closure called per edge costs several times more.
+  private func edgeColumn(_ column: Int, of edges: [Int]) -> [Value] {
+    // The arrays once, not once an element: a class's array read in a loop may be
+    // retained and released at every step.
+    switch column {
+    case 0:
+      let (names, sources) = (nodeNames, edgeSources)
+      return edges.map { .string(names[Int(sources[$0])]) }
+    case 1:
+      let (types, codes) = (typeNames.map(Value.string), edgeTypeCodes)
+      return edges.map { types[Int(codes[$0])] }
+    case 2:
+      let (names, targets) = (nodeNames, edgeTargets)
+      return edges.map { .string(names[Int(targets[$0])]) }
+    case 3:
+      let weights = edgeWeights
+      return edges.map { .float(weights[$0]) }
+    case 4:
+      let (dates, codes) = (dateNames, edgeDateCodes)
+      return edges.map { codes[$0] < 0 ? .null : .string(dates[Int(codes[$0])]) }
+    case 5:
+      let (documents, codes) = (documentNames, edgeDocumentCodes)
+      return edges.map { codes[$0] < 0 ? .null : .string(documents[Int(codes[$0])]) }
+    default:
+      let sentences = edgeSentences
+      return edges.map { sentences[$0] < 0 ? .null : .int(Int(sentences[$0])) }
+    }
   }
 }
 
@@ -323,8 +339,18 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
 struct StringPool {
   private(set) var strings: [String] = []
   private var codes: [String: Int32] = [:]
+  /// The last string coded: edges usually come in runs of one type or one document, and
+  /// comparing with it costs less than hashing.
+  private var last: (string: String, code: Int32)?
 
   mutating func code(_ string: String) -> Int32 {
+    if let last, last.string == string { return last.code }
+    let code = lookUp(string)
+    last = (string, code)
+    return code
+  }
+
+  private mutating func lookUp(_ string: String) -> Int32 {
     if let code = codes[string] { return code }
     let code = Int32(strings.count)
     strings.append(string)

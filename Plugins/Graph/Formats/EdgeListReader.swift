@@ -152,13 +152,41 @@ struct EdgeListReader {
   }
 
   /// The fields of one line: split on the separator, with CSV quoting ("a, b" and "");
-  /// or on runs of blanks when there is no separator.
+  /// or on runs of blanks when there is no separator. Split on bytes: separators are
+  /// ASCII, so a byte split never cuts a character, and splitting by `Character` would
+  /// look for grapheme breaks at every byte of a million lines.
   func fields(_ line: Substring, _ separator: UInt8?) -> [Substring] {
-    guard let separator else { return line.split(whereSeparator: { $0 == " " || $0 == "\t" }) }
-    guard line.utf8.contains(34) else {
-      return line.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false)
-    }
+    let utf8 = line.utf8
     var result: [Substring] = []
+    guard let separator else {
+      var start: String.Index?
+      var index = utf8.startIndex
+      while index < utf8.endIndex {
+        let byte = utf8[index]
+        if byte == 32 || byte == 9 {
+          if let fieldStart = start { result.append(line[fieldStart..<index]) }
+          start = nil
+        } else if start == nil {
+          start = index
+        }
+        utf8.formIndex(after: &index)
+      }
+      if let fieldStart = start { result.append(line[fieldStart..<utf8.endIndex]) }
+      return result
+    }
+    guard utf8.contains(34) else {
+      var start = utf8.startIndex
+      var index = start
+      while index < utf8.endIndex {
+        if utf8[index] == separator {
+          result.append(line[start..<index])
+          start = utf8.index(after: index)
+        }
+        utf8.formIndex(after: &index)
+      }
+      result.append(line[start..<utf8.endIndex])
+      return result
+    }
     var field = ""
     var quoted = false
     var index = line.startIndex
@@ -207,8 +235,8 @@ struct LineSplitter {
   /// line breaks (RFC 4180): a record whose quotes are not balanced goes on to the next line.
   mutating func nextRecord() -> (Int, Substring)? {
     while let (start, line) = nextLine() {
-      let trimmed = line.drop { $0 == " " || $0 == "\t" }
-      if trimmed.isEmpty || trimmed.first == "#" { continue }
+      let first = line.utf8.first { $0 != 32 && $0 != 9 }
+      if first == nil || first == 35 { continue }  // blank, or a `#` comment
       var record = line
       var quotes = line.utf8.reduce(0) { $0 + ($1 == 34 ? 1 : 0) }
       while quotes % 2 == 1, let (_, more) = nextLine() {
