@@ -111,8 +111,10 @@ struct GraphPathCommand: Command {
     let edges = hops.map { Int($0.edge) }
     var values: [[Value]] = pairs ? [hops.map { .int($0.pair) }] : []
     values += [hops.map { .int($0.path) }, hops.map { .int($0.step) }]
-    // from, type, to, weight, date, doc, sentence: the edge's own columns.
-    values += edges.count < 256 ? graph.edgeColumns(edges) : try graph.edgeColumnsInParallel(edges)
+    // from, type, to, weight, date, doc, sentence: the edge's own columns. A column to a
+    // core only for large batches: the threads copy the same names, so they contend for
+    // the strings' reference counts, and below this one thread is faster.
+    values += edges.count < 65536 ? graph.edgeColumns(edges) : try graph.edgeColumnsInParallel(edges)
     return Table(columns: (pairs ? ["pair"] : []) + columns, columnValues: values)
   }
 

@@ -291,8 +291,7 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
     (0..<Self.edgeColumnCount).map { edgeColumn($0, of: edges) }
   }
 
-  /// `edgeColumns`, a column to a core: for the hops of a thousand paths, making the
-  /// table is otherwise most of the time.
+  /// `edgeColumns`, a column to a core, for the hops of a large batch of paths.
   /// - Throws: `Interrupted` when Ctrl-C stopped it.
   public func edgeColumnsInParallel(_ edges: [Int]) throws(Interrupted) -> [[Value]] {
     let columns = SharedBuffer<[Value]>(repeating: [], count: Self.edgeColumnCount)

@@ -32,6 +32,24 @@ import Testing
     #expect(graph.edgeProperties.value("since", at: 1).isNull)
   }
 
+  /// Fields are split on bytes: names with accents, combining marks and emoji come
+  /// through whole, runs of blanks separate, and an indented `#` line is a comment.
+  @Test func blankSeparatedNamesKeepEveryCharacter() throws {
+    let text = "  # indented comment\nZoe\u{301}   Ren\u{E9}e 3\n\u{1F1EB}\u{1F1F7}\t Zoe\u{301}\n  a   b  \n"
+    let graph = try #require(load("e.txt", text).lastGraph)
+    #expect(graph.nodeNames == ["Zoe\u{301}", "Ren\u{E9}e", "\u{1F1EB}\u{1F1F7}", "a", "b"])
+    #expect(graph.edgeWeights == [3, 1, 1])
+  }
+
+  @Test func csvFieldsMayBeEmpty() throws {
+    let graph = try #require(
+      load("e.csv", "source,target,weight,note\nS\u{E9}oul,Busan,,\nBusan,Incheon,2,x\n").lastGraph)
+    #expect(graph.nodeNames == ["S\u{E9}oul", "Busan", "Incheon"])
+    #expect(graph.edgeWeights == [1, 2])
+    #expect(graph.edgeProperties.value("note", at: 0).isNull)
+    #expect(graph.edgeProperties.value("note", at: 1).stringValue == "x")
+  }
+
   @Test func aQuotedFieldMayHoldALineBreak() throws {
     let graph = try #require(load("e.csv", "source,target\n\"Phil\nMickelson\",Nick Faldo\na,b\n").lastGraph)
     #expect(graph.nodeNames == ["Phil\nMickelson", "Nick Faldo", "a", "b"])
