@@ -4,10 +4,11 @@ import QuarryModel
 /// A table with one row per node: its name and label, then each measure's value for it.
 /// Held as columns: on a small graph, making a row per node was most of a fast
 /// measure's time.
-func nodeTable(_ graph: PropertyGraph, _ columns: KeyValuePairs<String, [Value]>) -> Table {
+func nodeTable(_ graph: PropertyGraph, _ columns: KeyValuePairs<String, TableColumn>) -> Table {
   let (names, labels) = graph.nodeNameAndLabelValues
   return Table(
-    columns: ["name", "label"] + columns.map(\.key), columnValues: [names, labels] + columns.map(\.value))
+    columns: ["name", "label"] + columns.map(\.key),
+    typedColumns: [.values(names), .values(labels)] + columns.map(\.value))
 }
 
 /// `--write`, shared by the analytics: store the result as node properties.
@@ -64,8 +65,8 @@ struct GraphDegreeCommand: Command {
     let graph = try workingGraph(invocation)
     let weighted = invocation.isSet("weighted")
     let degrees = Degree.compute(graph, weighted: weighted)
-    func values(_ numbers: [Double]) -> [Value] {
-      weighted ? numbers.map(Value.float) : numbers.map { .int(Int($0)) }
+    func values(_ numbers: [Double]) -> TableColumn {
+      weighted ? .floats(numbers) : .ints(numbers.map { Int($0) })
     }
     guard graph.isDirected else {
       return written(nodeTable(graph, ["degree": values(degrees.in)]), to: graph, invocation)
@@ -117,7 +118,7 @@ struct GraphPageRankCommand: Command {
     if !result.converged {
       invocation.session.warn("PageRank did not converge in \(result.iterations) iterations")
     }
-    return written(nodeTable(graph, ["pagerank": result.ranks.map(Value.float)]), to: graph, invocation)
+    return written(nodeTable(graph, ["pagerank": .floats(result.ranks)]), to: graph, invocation)
   }
 }
 
@@ -137,7 +138,7 @@ struct GraphComponentsCommand: Command {
   func run(_ invocation: Invocation) throws -> Value {
     let graph = try workingGraph(invocation)
     let numbers = ConnectedComponents.compute(graph, strong: invocation.isSet("strong"))
-    return written(nodeTable(graph, ["component": numbers.map(Value.int)]), to: graph, invocation)
+    return written(nodeTable(graph, ["component": .ints(numbers)]), to: graph, invocation)
   }
 }
 
@@ -188,7 +189,7 @@ struct GraphBetweennessCommand: Command {
     let values = try Betweenness.compute(
       graph, sources: sources, weighted: weighted, normalized: !invocation.isSet("raw"),
       session: invocation.session)
-    return written(nodeTable(graph, ["betweenness": values.map(Value.float)]), to: graph, invocation)
+    return written(nodeTable(graph, ["betweenness": .floats(values)]), to: graph, invocation)
   }
 }
 
@@ -218,7 +219,7 @@ struct GraphClosenessCommand: Command {
       nodes: graph.nodeCount, weighted: weighted,
       help: "betweenness --samples, degree or pagerank answer in seconds")
     let values = try Closeness.compute(graph, weighted: weighted, session: invocation.session)
-    return written(nodeTable(graph, ["closeness": values.map(Value.float)]), to: graph, invocation)
+    return written(nodeTable(graph, ["closeness": .floats(values)]), to: graph, invocation)
   }
 }
 
@@ -272,7 +273,7 @@ struct GraphCommunitiesCommand: Command {
       throw invocation.error(
         "unknown method '\(method)'", at: "method", help: "the methods are louvain and label-propagation")
     }
-    let table = nodeTable(graph, ["community": community.map(Value.int)])
+    let table = nodeTable(graph, ["community": .ints(community)])
     let result = written(table, to: graph, invocation)
     guard invocation.isSet("summary") else { return result }
     var sizes = [Int](repeating: 0, count: (community.max() ?? -1) + 1)
@@ -307,7 +308,7 @@ struct GraphCoreCommand: Command {
   func run(_ invocation: Invocation) throws -> Value {
     let graph = try workingGraph(invocation)
     let core = CoreNumber.compute(graph)
-    return written(nodeTable(graph, ["core": core.map(Value.int)]), to: graph, invocation)
+    return written(nodeTable(graph, ["core": .ints(core)]), to: graph, invocation)
   }
 }
 
@@ -333,7 +334,7 @@ struct GraphClusteringCommand: Command {
     let triangles = try Triangles.count(graph, session: invocation.session)
     let clustering = Triangles.clustering(graph, triangles: triangles)
     let table = nodeTable(
-      graph, ["triangles": triangles.map(Value.int), "clustering": clustering.map(Value.float)])
+      graph, ["triangles": .ints(triangles), "clustering": .floats(clustering)])
     return written(table, to: graph, invocation)
   }
 }

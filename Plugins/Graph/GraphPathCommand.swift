@@ -109,13 +109,13 @@ struct GraphPathCommand: Command {
     throws(Interrupted) -> Table
   {
     let edges = hops.map { Int($0.edge) }
-    var values: [[Value]] = pairs ? [hops.map { .int($0.pair) }] : []
-    values += [hops.map { .int($0.path) }, hops.map { .int($0.step) }]
+    var values: [TableColumn] = pairs ? [.ints(hops.map { $0.pair })] : []
+    values += [.ints(hops.map { $0.path }), .ints(hops.map { $0.step })]
     // from, type, to, weight, date, doc, sentence: the edge's own columns. A column to a
     // core only for large batches: the threads copy the same names, so they contend for
     // the strings' reference counts, and below this one thread is faster.
     values += edges.count < 65536 ? graph.edgeColumns(edges) : try graph.edgeColumnsInParallel(edges)
-    return Table(columns: (pairs ? ["pair"] : []) + columns, columnValues: values)
+    return Table(columns: (pairs ? ["pair"] : []) + columns, typedColumns: values)
   }
 
   /// The hops of `paths`, numbered.

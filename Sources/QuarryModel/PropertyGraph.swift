@@ -256,19 +256,17 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
   /// degree column), then each node property. Held as columns.
   public func nodesTable() -> Table {
     let (names, labels) = nodeNameAndLabelValues
-    var values: [[Value]] = [(0..<nodeCount).map(Value.int), names, labels]
-    if isDirected {
-      values.append((0..<nodeCount).map { .int(outgoing(Int32($0)).count) })
-      values.append((0..<nodeCount).map { .int(incoming(Int32($0)).count) })
-    } else {
-      values.append((0..<nodeCount).map { .int(outgoing(Int32($0)).count + incoming(Int32($0)).count) })
-    }
+    var values: [TableColumn] = [.ints(Array(0..<nodeCount)), .values(names), .values(labels)]
+    let (outOffsets, inOffsets) = (self.outOffsets, self.inOffsets)
+    let outDegrees = (0..<nodeCount).map { Int(outOffsets[$0 + 1] - outOffsets[$0]) }
+    let inDegrees = (0..<nodeCount).map { Int(inOffsets[$0 + 1] - inOffsets[$0]) }
+    values += isDirected ? [.ints(outDegrees), .ints(inDegrees)] : [.ints(zip(outDegrees, inDegrees).map(+))]
     for name in nodeProperties.names {
       let column = nodeProperties.column(name)!
-      values.append((0..<nodeCount).map { $0 < column.count ? column[$0] : .null })
+      values.append(.values((0..<nodeCount).map { $0 < column.count ? column[$0] : .null }))
     }
     let degrees = isDirected ? ["out", "in"] : ["degree"]
-    return Table(columns: ["id", "name", "label"] + degrees + nodeProperties.names, columnValues: values)
+    return Table(columns: ["id", "name", "label"] + degrees + nodeProperties.names, typedColumns: values)
   }
 
   /// One row per edge: source, type, target, weight, evidence, then each edge property.
@@ -277,9 +275,9 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
     var values = edgeColumns(Array(0..<edgeCount))
     for name in edgeProperties.names {
       let column = edgeProperties.column(name)!
-      values.append((0..<edgeCount).map { $0 < column.count ? column[$0] : .null })
+      values.append(.values((0..<edgeCount).map { $0 < column.count ? column[$0] : .null }))
     }
-    return Table(columns: Self.edgeColumnNames + edgeProperties.names, columnValues: values)
+    return Table(columns: Self.edgeColumnNames + edgeProperties.names, typedColumns: values)
   }
 
   /// The names of `edgeColumns`' columns.
@@ -287,14 +285,14 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
 
   /// For each of `edges`, in order: its source's name, its type, its target's name, its
   /// weight, and its evidence (date, document, sentence), as a column each.
-  public func edgeColumns(_ edges: [Int]) -> [[Value]] {
+  public func edgeColumns(_ edges: [Int]) -> [TableColumn] {
     (0..<Self.edgeColumnCount).map { edgeColumn($0, of: edges) }
   }
 
   /// `edgeColumns`, a column to a core, for the hops of a large batch of paths.
   /// - Throws: `Interrupted` when Ctrl-C stopped it.
-  public func edgeColumnsInParallel(_ edges: [Int]) throws(Interrupted) -> [[Value]] {
-    let columns = SharedBuffer<[Value]>(repeating: [], count: Self.edgeColumnCount)
+  public func edgeColumnsInParallel(_ edges: [Int]) throws(Interrupted) -> [TableColumn] {
+    let columns = SharedBuffer<TableColumn>(repeating: .values([]), count: Self.edgeColumnCount)
     try ParallelWork.run(Self.edgeColumnCount) { _, column in
       columns[column] = self.edgeColumn(column, of: edges)
     }
@@ -305,31 +303,31 @@ public final class PropertyGraph: CustomValue, @unchecked Sendable {
 
   /// Column `column` of `edgeColumns`. Each is a loop of its own: a value made by a
   /// closure called per edge costs several times more.
-  private func edgeColumn(_ column: Int, of edges: [Int]) -> [Value] {
+  private func edgeColumn(_ column: Int, of edges: [Int]) -> TableColumn {
     // The arrays once, not once an element: a class's array read in a loop may be
     // retained and released at every step.
     switch column {
     case 0:
       let (names, sources) = (nodeNames, edgeSources)
-      return edges.map { .string(names[Int(sources[$0])]) }
+      return .values(edges.map { .string(names[Int(sources[$0])]) })
     case 1:
       let (types, codes) = (typeNames.map(Value.string), edgeTypeCodes)
-      return edges.map { types[Int(codes[$0])] }
+      return .values(edges.map { types[Int(codes[$0])] })
     case 2:
       let (names, targets) = (nodeNames, edgeTargets)
-      return edges.map { .string(names[Int(targets[$0])]) }
+      return .values(edges.map { .string(names[Int(targets[$0])]) })
     case 3:
       let weights = edgeWeights
-      return edges.map { .float(weights[$0]) }
+      return .floats(edges.map { weights[$0] })
     case 4:
       let (dates, codes) = (dateNames, edgeDateCodes)
-      return edges.map { codes[$0] < 0 ? .null : .string(dates[Int(codes[$0])]) }
+      return .values(edges.map { codes[$0] < 0 ? .null : .string(dates[Int(codes[$0])]) })
     case 5:
       let (documents, codes) = (documentNames, edgeDocumentCodes)
-      return edges.map { codes[$0] < 0 ? .null : .string(documents[Int(codes[$0])]) }
+      return .values(edges.map { codes[$0] < 0 ? .null : .string(documents[Int(codes[$0])]) })
     default:
       let sentences = edgeSentences
-      return edges.map { sentences[$0] < 0 ? .null : .int(Int(sentences[$0])) }
+      return .values(edges.map { sentences[$0] < 0 ? .null : .int(Int(sentences[$0])) })
     }
   }
 }

@@ -48,4 +48,24 @@ import Testing
     #expect(result.values.last.map(JSON.encode) == #"["a","c"]"#)
     #expect(session.evaluate("$t | length").values.last?.intValue == 3)
   }
+
+  /// Numbers held unboxed read as the values they stand for, through every operation,
+  /// and keep their kind when sliced or gathered.
+  @Test func numberColumnsReadAsValues() {
+    let typed = Table(
+      columns: ["name", "rank", "score"],
+      typedColumns: [
+        .values([.string("a"), .string("b"), .string("c")]), .ints([3, 1, 2]), .floats([0.5, 1.5, 2.5]),
+      ])
+    #expect(text(typed) == "a,3,0.5;b,1,1.5;c,2,2.5")
+    #expect(typed.values(ofColumn: 1).map(\.intValue) == [3, 1, 2])
+    #expect(typed.values(ofColumn: 2).map(\.typeName) == ["float", "float", "float"])
+    #expect(text(typed.slice(1..<2)) == "b,1,1.5")
+    #expect(text(typed.gathering([2, 0])) == "c,2,2.5;a,3,0.5")
+    #expect(text(typed.selecting([2, 1])) == "0.5,3;1.5,1;2.5,2")
+    let session = makeSession()
+    session.setVariable("t", .table(typed))
+    let result = session.evaluate("$t | where rank > 1 | sort score --desc | get name")
+    #expect(result.values.last.map(JSON.encode) == #"["c","a"]"#)
+  }
 }

@@ -48,7 +48,8 @@ public struct ProgressBar: Sendable {
   }
 }
 
-/// The number of processors online.
+/// The number of processors online, read once: glibc reads it from a file under /sys at
+/// every call, which cost a path query batch three system calls a time.
 public enum ProcessorCount {
-  public static var active: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+  public static let active: Int = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 }

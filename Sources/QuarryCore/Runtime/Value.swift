@@ -162,10 +162,17 @@ public struct Table: Sendable {
   /// A table of columns: `columnValues[c][r]` is row `r`'s value in column `c`; every
   /// column has the same number of values.
   public init(columns: [String], columnValues: [[Value]]) {
-    precondition(columns.count == columnValues.count, "a table needs a value list per column")
-    precondition(Set(columnValues.map(\.count)).count <= 1, "a table's columns must be as long as each other")
+    self.init(columns: columns, typedColumns: columnValues.map(TableColumn.values))
+  }
+
+  /// A table of columns, some of them numbers kept unboxed.
+  public init(columns: [String], typedColumns: [TableColumn]) {
+    precondition(columns.count == typedColumns.count, "a table needs a value list per column")
+    precondition(
+      typedColumns.allSatisfy { $0.count == typedColumns[0].count },
+      "a table's columns must be as long as each other")
     self.columns = columns
-    self.storage = .columns(ColumnStore(columnValues))
+    self.storage = .columns(ColumnStore(typedColumns))
   }
 
   /// The rows, each a value per column. A table of columns makes them on first use.
@@ -202,7 +209,7 @@ public struct Table: Sendable {
   public func values(ofColumn index: Int) -> [Value] {
     switch storage {
     case .rows(let rows): rows.map { index < $0.count ? $0[index] : .null }
-    case .columns(let store): store.columns[index]
+    case .columns(let store): store.columns[index].values
     }
   }
 
@@ -210,7 +217,7 @@ public struct Table: Sendable {
   public func slice(_ range: Range<Int>) -> Table {
     switch storage {
     case .rows(let rows): Table(columns: columns, rows: Array(rows[range]))
-    case .columns(let store): Table(columns: columns, columnValues: store.columns.map { Array($0[range]) })
+    case .columns(let store): Table(columns: columns, typedColumns: store.columns.map { $0.slice(range) })
     }
   }
 
@@ -219,7 +226,7 @@ public struct Table: Sendable {
     let names = indices.map { columns[$0] }
     switch storage {
     case .rows(let rows): return Table(columns: names, rows: rows.map { row in indices.map { row[$0] } })
-    case .columns(let store): return Table(columns: names, columnValues: indices.map { store.columns[$0] })
+    case .columns(let store): return Table(columns: names, typedColumns: indices.map { store.columns[$0] })
     }
   }
 
@@ -228,7 +235,7 @@ public struct Table: Sendable {
     switch storage {
     case .rows(let rows): Table(columns: columns, rows: indices.map { rows[$0] })
     case .columns(let store):
-      Table(columns: columns, columnValues: store.columns.map { column in indices.map { column[$0] } })
+      Table(columns: columns, typedColumns: store.columns.map { $0.gathering(indices) })
     }
   }
 
@@ -261,13 +268,55 @@ public struct Table: Sendable {
   public func record(at index: Int) -> Record { Record(keys: columns, values: rows[index]) }
 }
 
+/// One column of a table held by columns: values of any kind, or numbers kept unboxed.
+/// A column of a million numbers is then one flat array, which costs nothing to free;
+/// its values are made when a command reads them.
+public enum TableColumn: Sendable {
+  case values([Value])
+  case ints([Int])
+  case floats([Double])
+
+  public var count: Int {
+    switch self {
+    case .values(let values): values.count
+    case .ints(let numbers): numbers.count
+    case .floats(let numbers): numbers.count
+    }
+  }
+
+  /// The column as values.
+  public var values: [Value] {
+    switch self {
+    case .values(let values): values
+    case .ints(let numbers): numbers.map(Value.int)
+    case .floats(let numbers): numbers.map(Value.float)
+    }
+  }
+
+  func slice(_ range: Range<Int>) -> TableColumn {
+    switch self {
+    case .values(let values): .values(Array(values[range]))
+    case .ints(let numbers): .ints(Array(numbers[range]))
+    case .floats(let numbers): .floats(Array(numbers[range]))
+    }
+  }
+
+  func gathering(_ indices: [Int]) -> TableColumn {
+    switch self {
+    case .values(let values): .values(indices.map { values[$0] })
+    case .ints(let numbers): .ints(indices.map { numbers[$0] })
+    case .floats(let numbers): .floats(indices.map { numbers[$0] })
+    }
+  }
+}
+
 /// A table's columns, and its rows once something has asked for them.
 private final class ColumnStore: Sendable {
-  let columns: [[Value]]
+  let columns: [TableColumn]
   let count: Int
   private let made = Mutex<[[Value]]?>(nil)
 
-  init(_ columns: [[Value]]) {
+  init(_ columns: [TableColumn]) {
     self.columns = columns
     self.count = columns.first?.count ?? 0
   }
@@ -275,6 +324,7 @@ private final class ColumnStore: Sendable {
   var rows: [[Value]] {
     made.withLock { made in
       if let made { return made }
+      let columns = self.columns.map(\.values)
       let width = columns.count
       let rows = (0..<count).map { row in
         [Value](unsafeUninitializedCapacity: width) { cells, initialized in
