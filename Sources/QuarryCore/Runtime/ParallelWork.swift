@@ -150,6 +150,8 @@ private struct WorkerThread {
 /// about 90 µs here, as long as a batch of a few hundred path searches, and PageRank
 /// runs once an iteration. One run uses the pool at a time; a run that finds it taken
 /// (work started from inside work, or from two threads at once) starts threads of its own.
+/// The kept threads, one fewer than the cores, sleep between runs and last as long as
+/// the process.
 private final class WorkerPool: @unchecked Sendable {
   static let shared = WorkerPool()
 
