@@ -94,18 +94,39 @@ struct GraphStatsCommand: Command {
   func run(_ invocation: Invocation) throws -> Value {
     let graph = try workingGraph(invocation)
     let component = ConnectedComponents.compute(graph, strong: false)
-    var sizes: [Int: Int] = [:]
-    for number in component { sizes[number, default: 0] += 1 }
-    let components = (count: sizes.count, largest: sizes.values.max() ?? 0)
+    // Components are numbered 0, 1, ... largest first.
+    let componentCount = (component.max() ?? -1) + 1
+    let largest = component.isEmpty ? 0 : component.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+    let components = (count: componentCount, largest: largest)
     var labels: [String: Int] = [:]
-    for label in graph.nodeLabels { labels[label, default: 0] += 1 }
+    var run: (label: String, count: Int)?
+    // Labels come in runs (a node file, a projection's entity types): hashed once a run.
+    for label in graph.nodeLabels {
+      if run?.label == label {
+        run!.count += 1
+        continue
+      }
+      if let (previous, count) = run { labels[previous, default: 0] += count }
+      run = (label, 1)
+    }
+    if let (previous, count) = run { labels[previous, default: 0] += count }
+    // Edges counted by their type's code, not by hashing a million type names.
+    var typeCounts = [Int](repeating: 0, count: graph.typeNames.count)
+    for code in graph.edgeTypeCodes { typeCounts[Int(code)] += 1 }
     var types: [String: Int] = [:]
-    for edge in 0..<graph.edgeCount { types[graph.edgeType(edge), default: 0] += 1 }
+    for (code, name) in graph.typeNames.enumerated() where typeCounts[code] > 0 {
+      types[name] = typeCounts[code]
+    }
     let nodes = graph.nodeCount
     let density = nodes > 1 ? Double(graph.edgeCount) / Double(nodes * (nodes - 1)) : 0
-    let maxDegree =
-      (0..<nodes).map { graph.outgoing(Int32($0)).count + graph.incoming(Int32($0)).count }.max() ?? 0
-    let selfLoops = (0..<graph.edgeCount).filter { graph.edgeSources[$0] == graph.edgeTargets[$0] }.count
+    let (outOffsets, inOffsets) = (graph.outOffsets, graph.inOffsets)
+    var maxDegree = 0
+    for node in 0..<nodes {
+      let degree = Int(outOffsets[node + 1] - outOffsets[node]) + Int(inOffsets[node + 1] - inOffsets[node])
+      maxDegree = max(maxDegree, degree)
+    }
+    let (sources, targets) = (graph.edgeSources, graph.edgeTargets)
+    let selfLoops = zip(sources, targets).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
     return .record(
       Record([
         "kind": .string(graph.kind), "directed": .bool(graph.isDirected), "nodes": .int(nodes),
