@@ -31,6 +31,27 @@ import Testing
     #expect(annotations.mentions.filter { $0.text == "Pengyu" }.allSatisfy { $0.canonical == "Liu Pengyu" })
   }
 
+  /// A name broken over two lines (as in CoNLL-2003's long result lists) is one entity
+  /// under its name on one line; the mention keeps the text as it stands, line break and
+  /// all, with its offsets.
+  @Test func aNameOverALineBreakIsTheSameEntity() {
+    let text = """
+      date 2024-05-02
+
+      The leaders were David Russell , Michael Campbell ( New Zealand ) , Ian
+      Woosnam , Bernhard Langer ( Germany ) and Ian Woosnam again .
+
+      """
+    let document = DocumentReader().plainText(text, id: "wrapped", source: "wrapped")
+    let mentions = Annotator().annotate(document).mentions.filter { $0.type == .person }
+    let broken = mentions.first { $0.text.contains("\n") }
+    #expect(broken?.text == "Ian\nWoosnam")
+    #expect(broken?.canonical == "Ian Woosnam")
+    #expect(mentions.filter { $0.canonical == "Ian Woosnam" }.count == 2)
+    #expect(
+      Annotator.name("Olaf  \t\nScholz") == "Olaf Scholz" && Annotator.name("Olaf Scholz") == "Olaf Scholz")
+  }
+
   @Test func findsTitlesWithoutFragments() throws {
     let (_, annotations) = try sample()
     let titles = names(annotations, .title)
