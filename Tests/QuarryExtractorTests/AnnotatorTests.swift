@@ -48,8 +48,8 @@ import Testing
     #expect(broken?.text == "Ian\nWoosnam")
     #expect(broken?.canonical == "Ian Woosnam")
     #expect(mentions.filter { $0.canonical == "Ian Woosnam" }.count == 2)
-    #expect(
-      Annotator.name("Olaf  \t\nScholz") == "Olaf Scholz" && Annotator.name("Olaf Scholz") == "Olaf Scholz")
+    #expect(Canonicalizer.name("Olaf  \t\nScholz") == "Olaf Scholz")
+    #expect(Canonicalizer.name("Olaf Scholz") == "Olaf Scholz")
   }
 
   @Test func findsTitlesWithoutFragments() throws {

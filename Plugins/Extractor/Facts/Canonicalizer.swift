@@ -106,21 +106,30 @@ struct Canonicalizer: Sendable {
     }
   }
 
+  /// A name as written, with each run of white space (a line break in wrapped text, a
+  /// double space) made one space: the mention keeps the text as it stands, and the
+  /// entity is the same whether or not its name was wrapped.
+  static func name(_ text: String) -> String {
+    guard
+      text.unicodeScalars.contains(where: { $0 != " " && $0.properties.isWhitespace }) || text.contains("  ")
+    else { return text }
+    return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
   /// A one-word person mention that is the last (or first) word of one fuller name in
   /// the same document takes that name. A word shared by two people is left alone.
   func linkPeople(_ mentions: inout [Mention]) {
     var fullNames: [String: Set<String>] = [:]
     for mention in mentions where mention.type == .person {
-      guard let firstSpace = mention.text.firstIndex(of: " "), let lastSpace = mention.text.lastIndex(of: " ")
-      else {
+      let name = Self.name(mention.text)
+      guard let firstSpace = name.firstIndex(of: " "), let lastSpace = name.lastIndex(of: " ") else {
         continue
       }
-      fullNames[String(mention.text[mention.text.index(after: lastSpace)...]), default: []].insert(
-        mention.text)
-      fullNames[String(mention.text[..<firstSpace]), default: []].insert(mention.text)
+      fullNames[String(name[name.index(after: lastSpace)...]), default: []].insert(name)
+      fullNames[String(name[..<firstSpace]), default: []].insert(name)
     }
-    for index in mentions.indices where mentions[index].type == .person && !mentions[index].text.contains(" ")
-    {
+    for index in mentions.indices
+    where mentions[index].type == .person && !mentions[index].text.contains(where: \.isWhitespace) {
       if let names = fullNames[mentions[index].text], names.count == 1, let name = names.first {
         mentions[index].canonical = name
       }
@@ -132,11 +141,13 @@ struct Canonicalizer: Sendable {
   func linkShortNames(_ mentions: inout [Mention]) {
     var longer: [String: Set<String>] = [:]
     for mention in mentions where mention.type == .organization {
-      guard let space = mention.text.firstIndex(of: " ") else { continue }
-      longer[String(mention.text[..<space]), default: []].insert(mention.text)
+      let name = Self.name(mention.text)
+      guard let space = name.firstIndex(of: " ") else { continue }
+      longer[String(name[..<space]), default: []].insert(name)
     }
     for index in mentions.indices where mentions[index].type.isNamed && mentions[index].type != .title {
-      guard !mentions[index].text.contains(" "), let names = longer[mentions[index].text], names.count == 1,
+      guard !mentions[index].text.contains(where: \.isWhitespace), let names = longer[mentions[index].text],
+        names.count == 1,
         let name = names.first
       else { continue }
       mentions[index].canonical = name

@@ -201,7 +201,8 @@ public struct Annotator: Sendable {
       let text = slice(scalars, start, end)
       let mention = Mention(
         start: start, end: end, text: text, type: span.type,
-        canonical: span.type.isNamed ? Self.name(text) : nil, sentence: Int(sentenceOf[span.range.lowerBound])
+        canonical: span.type.isNamed ? Canonicalizer.name(text) : nil,
+        sentence: Int(sentenceOf[span.range.lowerBound])
       )
       found.append((mention, span.range))
     }
@@ -222,16 +223,6 @@ public struct Annotator: Sendable {
     return DocumentAnnotations(
       tokenCount: tokens.count, sentenceCount: sentences.count, mentions: mentions, relations: relations,
       quotes: quotes)
-  }
-
-  /// A name as written, with each run of white space (a line break in wrapped text, a
-  /// double space) made one space: the mention keeps the text as it stands, and the
-  /// entity is the same whether or not its name was wrapped.
-  static func name(_ text: String) -> String {
-    guard
-      text.unicodeScalars.contains(where: { $0 != " " && $0.properties.isWhitespace }) || text.contains("  ")
-    else { return text }
-    return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
   private func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
