@@ -60,6 +60,7 @@ import Testing
     #expect(text(typed) == "a,3,0.5;b,1,1.5;c,2,2.5")
     #expect(typed.values(ofColumn: 1).map(\.intValue) == [3, 1, 2])
     #expect(typed.values(ofColumn: 2).map(\.typeName) == ["float", "float", "float"])
+    #expect(typed.record(at: 2)["score"]?.doubleValue == 2.5 && typed.record(at: 2)["rank"]?.intValue == 2)
     #expect(text(typed.slice(1..<2)) == "b,1,1.5")
     #expect(text(typed.gathering([2, 0])) == "c,2,2.5;a,3,0.5")
     #expect(text(typed.selecting([2, 1])) == "0.5,3;1.5,1;2.5,2")

@@ -48,8 +48,8 @@ public struct ProgressBar: Sendable {
   }
 }
 
-/// The number of processors online, read once: glibc reads it from a file under /sys at
-/// every call, which cost a path query batch three system calls a time.
+/// The number of processors online, read once: glibc's `sysconf` opens and reads a file
+/// under /sys at every call, and one path query asked several times.
 public enum ProcessorCount {
   public static let active: Int = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 }

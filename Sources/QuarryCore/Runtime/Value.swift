@@ -140,11 +140,11 @@ public struct Record: Sendable {
 
 /// Rows sharing an ordered list of columns; a missing cell is `null`.
 ///
-/// A table is held row by row, or column by column (`init(columns:columnValues:)`):
-/// commands that make a value for every node of a large graph give one array per
-/// column, and the rows are made only when something reads `rows`, once. Counting,
-/// taking a column and slicing read the columns directly, so `graph pagerank | length`
-/// makes no rows at all.
+/// A table is held row by row, or column by column (`init(columns:typedColumns:)`, where
+/// a column of numbers may stay a flat array of integers or floats): commands that make
+/// a value for every node of a large graph give one array per column, and the rows are
+/// made only when something reads `rows`, once. Counting, taking a column or a row, and
+/// slicing read the columns directly, so `graph pagerank | length` makes no rows at all.
 public struct Table: Sendable {
   public var columns: [String]
   private var storage: Storage
@@ -265,7 +265,12 @@ public struct Table: Sendable {
     self.init(columns: columns, rows: rows)
   }
 
-  public func record(at index: Int) -> Record { Record(keys: columns, values: rows[index]) }
+  public func record(at index: Int) -> Record {
+    switch storage {
+    case .rows(let rows): Record(keys: columns, values: rows[index])
+    case .columns(let store): Record(keys: columns, values: store.columns.map { $0[index] })
+    }
+  }
 }
 
 /// One column of a table held by columns: values of any kind, or numbers kept unboxed.
@@ -290,6 +295,15 @@ public enum TableColumn: Sendable {
     case .values(let values): values
     case .ints(let numbers): numbers.map(Value.int)
     case .floats(let numbers): numbers.map(Value.float)
+    }
+  }
+
+  /// Row `row`'s value.
+  public subscript(row: Int) -> Value {
+    switch self {
+    case .values(let values): values[row]
+    case .ints(let numbers): .int(numbers[row])
+    case .floats(let numbers): .float(numbers[row])
     }
   }
 
