@@ -6,10 +6,11 @@ import Synchronization
 /// `extract`: runs the pipeline over every document not extracted yet, on all cores.
 struct ExtractCommand: Command {
   let signature = Signature(
-    "extract", abstract: "Find entities, titles, dates and numbers in the articles not extracted yet",
+    "extract", abstract: "Parse the articles not extracted yet and find entities, dates and numbers",
     discussion: """
-      Runs the extraction pipeline — sentences, tokens, the named-entity tagger, OntoNotes
-      types, titles, dates resolved against each article's date, numbers — over the articles
+      Runs the extraction pipeline — sentences, tokens, the part-of-speech tagger and
+      dependency parser (see `tokens`), the named-entity tagger, OntoNotes types, titles,
+      dates resolved against each article's date, numbers — over the articles
       ingested since the last `extract`, using every core. Ctrl-C stops it between articles:
       the articles finished so far keep their results and the rest are left for the next
       `extract`. A progress bar shows on a terminal for more than a few hundred articles, and

@@ -237,6 +237,7 @@ public enum ExtractorPlugin {
       MentionsCommand(),
       RelationsCommand(), QuotesCommand(), TimelineCommand(), MergeCommand(), UnmergeCommand(),
       NERTrainCommand(), FactsEvaluateCommand(),
-      NEREvaluateCommand(),
+      NEREvaluateCommand(), SyntaxParseCommand(), SyntaxAnnotateCommand(), SyntaxEvaluateCommand(),
+      SyntaxTrainCommand(), TokensCommand(),
     ])
 }

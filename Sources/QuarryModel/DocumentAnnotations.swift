@@ -5,10 +5,15 @@ public struct DocumentAnnotations: Sendable {
   public var mentions: [Mention]
   public var relations: [Relation]
   public var quotes: [Quote]
+  /// The parse of every token, where a syntax model was at hand.
+  public var syntax: DocumentSyntax?
 
   public init(
-    tokenCount: Int, sentenceCount: Int, mentions: [Mention], relations: [Relation] = [], quotes: [Quote] = []
+    tokenCount: Int, sentenceCount: Int, mentions: [Mention], relations: [Relation] = [],
+    quotes: [Quote] = [],
+    syntax: DocumentSyntax? = nil
   ) {
+    self.syntax = syntax
     self.tokenCount = tokenCount
     self.sentenceCount = sentenceCount
     self.mentions = mentions

@@ -51,6 +51,22 @@ import Testing
       </graphml>
       """, to: folder + "/network.graphml")
     try FileManager.default.copyItem(atPath: Package.root + "/Scripts/gold", toPath: folder + "/Scripts/gold")
+    // A made-up treebank in CoNLL-U for the syntax commands (UD's data is never committed).
+    var treebank = ""
+    for (number, (subject, verb, lemma, object)) in [
+      ("Lawmakers", "rejected", "reject", "budget"), ("Officials", "approved", "approve", "plan"),
+      ("Voters", "backed", "back", "deal"), ("Ministers", "signed", "sign", "treaty"),
+    ].enumerated() {
+      treebank += "# sent_id = \(number + 1)\n"
+      treebank += "1\t\(subject)\t\(subject.lowercased().dropLast())\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      treebank += "2\t\(verb)\t\(lemma)\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      treebank += "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      treebank += "4\t\(object)\t\(object)\tNOUN\tNN\t_\t2\tobj\t_\tSpaceAfter=No\n"
+      treebank += "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+    }
+    try write(treebank, to: folder + "/train.conllu")
+    try write(treebank, to: folder + "/dev.conllu")
+    try write("1\tVoters\n2\trejected\n3\tthe\n4\tplan\n5\t.\n\n", to: folder + "/raw.conllu")
     // A few sentences in CoNLL format, written for the tests (CoNLL-2003 is never committed).
     try FileManager.default.createDirectory(atPath: folder + "/conll", withIntermediateDirectories: true)
     let tagged = [

@@ -12,6 +12,8 @@ enum EmbeddedResource {
 
   static var nerModel: UnsafeBufferPointer<UInt8> { bytes { quarry_resource_ner_model($0) } }
 
+  static var syntaxModel: UnsafeBufferPointer<UInt8> { bytes { quarry_resource_syntax_model($0) } }
+
   /// The fields of every line that is not blank or a `#` comment.
   static func rows(_ accessor: (UnsafeMutablePointer<Int>) -> UnsafePointer<UInt8>?) -> [[Substring]] {
     let text = String(decoding: bytes(accessor), as: UTF8.self)

@@ -1,3 +1,5 @@
+import QuarryExtractorResources
+
 /// A fixed-size open-addressing hash table from 64-bit keys (already well mixed) to row
 /// numbers. Swift's `Dictionary` hashes every key again with its seeded SipHash, which
 /// costs more than the whole lookup here; the tagger does tens of lookups per token, most
@@ -37,6 +39,14 @@ struct KeyTable: Sendable {
         if slot.tag == tag { return slot.row }
         index = (index + 1) & mask
       }
+    }
+  }
+
+  /// Starts loading the slot where a lookup of `key` begins.
+  @inline(__always)
+  func prefetch(_ key: UInt64) {
+    slots.withUnsafeBufferPointer { slots in
+      quarry_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: key) & mask))
     }
   }
 

@@ -7,12 +7,15 @@ import QuarryModel
 /// A value type with no shared mutable state, so documents can be annotated in parallel.
 public struct Annotator: Sendable {
   public let tagger: EntityTagger?
+  /// The tagger and parser whose parse every token gets; nil to skip it.
+  public let syntax: SyntaxModel?
   let gazetteer: Gazetteer
   let titles: TitleFinder
   let canonicalizer: Canonicalizer
 
-  public init(tagger: EntityTagger? = EntityTagger.standard) {
+  public init(tagger: EntityTagger? = EntityTagger.standard, syntax: SyntaxModel? = SyntaxModel.standard) {
     self.tagger = tagger
+    self.syntax = syntax
     self.gazetteer = .standard
     self.titles = .standard
     self.canonicalizer = .standard
@@ -46,6 +49,7 @@ public struct Annotator: Sendable {
   /// What one thread keeps between documents to go faster; never shared between threads.
   public final class Scratch {
     let wordScores = WordScoreCache()
+    let syntax = SyntaxModel.Scratch()
     public init() {}
   }
 
@@ -72,6 +76,11 @@ public struct Annotator: Sendable {
     // Named entities.
     let input = TaggerInput(tokens: tokens, sentences: sentences, gazetteer: gazetteer)
     let labels = tagger.map { $0.labels(input, cache: scratch?.wordScores) } ?? []
+    let parse = syntax.map {
+      $0.documentSyntax(
+        tokens: tokens, words: input.words, sentences: sentences,
+        scratch: scratch?.syntax ?? SyntaxModel.Scratch())
+    }
     var tagged = EntityLabel.spans(labels[...])
     tagged = Self.joinNameParticles(tagged, lower: lower)
     var named = tagged.compactMap {
@@ -222,7 +231,7 @@ public struct Annotator: Sendable {
     let quotes = QuoteFinder.quotes(text, mentions: mentions, ranges: ranges)
     return DocumentAnnotations(
       tokenCount: tokens.count, sentenceCount: sentences.count, mentions: mentions, relations: relations,
-      quotes: quotes)
+      quotes: quotes, syntax: parse)
   }
 
   private func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {

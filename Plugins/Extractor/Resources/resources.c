@@ -7,6 +7,9 @@
 static const unsigned char ner_model[] = {
 #embed "ner.model" suffix(,) if_empty()
   0};
+static const unsigned char syntax_model[] = {
+#embed "syntax.model" suffix(,) if_empty()
+  0};
 static const unsigned char places[] = {
 #embed "places.tsv" suffix(,) if_empty()
   0};
@@ -23,6 +26,10 @@ static const unsigned char countries[] = {
 const unsigned char *quarry_resource_ner_model(size_t *size) {
   *size = sizeof(ner_model) - 1;
   return ner_model;
+}
+const unsigned char *quarry_resource_syntax_model(size_t *size) {
+  *size = sizeof(syntax_model) - 1;
+  return syntax_model;
 }
 const unsigned char *quarry_resource_places(size_t *size) {
   *size = sizeof(places) - 1;

@@ -1,0 +1,71 @@
+import QuarryCore
+import Testing
+
+@testable import QuarryExtractor
+
+@Suite struct SyntaxModelTests {
+  static func trained() throws -> SyntaxModel {
+    try SyntaxTraining.train(try SyntaxTestSupport.sentences(200), options: SyntaxTestSupport.options())
+  }
+
+  @Test func aModelFileReadsBackAsTheSameModel() throws {
+    let model = try Self.trained()
+    let bytes = model.serialize()
+    let read = try bytes.withUnsafeBufferPointer { try SyntaxModel(model: $0) }
+    #expect(read.serialize() == bytes)
+    let sentence = [["the", "court", "praised", "a", "bank", "."]]
+    #expect(read.analyze(sentences: sentence) == model.analyze(sentences: sentence))
+  }
+
+  @Test func damagedModelFilesAreRefused() throws {
+    let bytes = try Self.trained().serialize()
+    for broken in [Array("QNER1234".utf8), Array(bytes.prefix(bytes.count / 2)), bytes + [0]] {
+      #expect(throws: SyntaxModel.ModelError.self) {
+        try broken.withUnsafeBufferPointer { try SyntaxModel(model: $0) }
+      }
+    }
+  }
+
+  @Test func everySentenceGetsOneTreeWhateverItHolds() throws {
+    let model = try Self.trained()
+    let long = (0..<5_000).map { ["the", "dog", "saw", ",", "and", "Kyiv"][$0 % 6] }
+    let odd = ["", "\u{0}", "🙂", "Zürich", "李尚福", String(repeating: "x", count: 10_000)]
+    let analysed = model.analyze(sentences: [long, odd, [], ["."]])
+    #expect(analysed.map(\.count) == [5_000, 6, 0, 1])
+    for sentence in analysed where !sentence.isEmpty {
+      #expect(sentence.filter { $0.head == 0 }.count == 1)
+      #expect(sentence.filter { $0.relation == "root" }.count == 1)
+      let heads = sentence.map { Int32($0.head == 0 ? sentence.count : $0.head - 1) }
+      #expect(SyntaxTraining.isTree(heads))
+    }
+  }
+
+  @Test func theBuiltInModelParsesNewsItWasNotTrainedOn() throws {
+    let model = try #require(SyntaxModel.standard)
+    let parse = model.analyze(sentences: [
+      ["China", "launched", "large-scale", "exercises", "around", "the", "island", "."]
+    ])[0]
+    func word(_ form: String) -> SyntaxModel.Word { parse.first { $0.form == form }! }
+    #expect(word("launched").relation == "root")
+    #expect(word("launched").upos == "VERB")
+    #expect(word("launched").lemma == "launch")
+    #expect(word("China").relation == "nsubj" && word("China").head == 2)
+    #expect(word("exercises").relation == "obj" && word("exercises").head == 2)
+    #expect(word("exercises").lemma == "exercise")
+    #expect(word("around").relation == "case" && word("around").head == 7)
+    #expect(word("the").relation == "det" && word("the").head == 7)
+  }
+
+  @Test func extractionKeepsEachTokensParse() throws {
+    _ = try #require(SyntaxModel.standard)
+    let annotations = Annotator().annotate(text: "The minister resigned on Monday. Nobody knew why.")
+    let syntax = try #require(annotations.syntax)
+    #expect(syntax.tokens.count == annotations.tokenCount)
+    #expect(syntax.tokens.map(\.sentence) == [0, 0, 0, 0, 0, 0, 1, 1, 1, 1])
+    #expect(syntax.relation(2) == "root" && syntax.tokens[2].head == -1)
+    #expect(syntax.tokens[1].head == 2 && syntax.relation(1) == "nsubj")
+    #expect(syntax.lemmas[2] == "resign")
+    #expect(syntax.relation(6) == "nsubj" && syntax.tokens[6].head == 7)
+    #expect(syntax.relation(7) == "root" && syntax.tokens[7].head == -1)
+  }
+}
