@@ -33,6 +33,9 @@ struct ExtractCommand: Command {
     if annotator.tagger == nil {
       session.warn("no tagger model is built in: only titles, dates and numbers are found")
     }
+    if annotator.syntax == nil {
+      session.warn("no syntax model is built in: tokens are not tagged or parsed")
+    }
     let forced = invocation.isSet("progress")
     let showsProgress = forced || (session.showsProgress && pending.count >= 200)
     let bar = ProgressBar(total: pending.count, unit: "articles")
