@@ -219,7 +219,8 @@ struct SyntaxEvaluateCommand: Command {
     let model = try syntaxModel(invocation)
     let (path, sentences) = try readTreebank(invocation, argument: "file", strictness: .annotated)
     guard !sentences.isEmpty else { throw invocation.error("'\(path)' holds no sentences", at: "file") }
-    let score = SyntaxScore.score(sentences, model: model, goldTags: invocation.isSet("gold-tags"))
+    let score = try SyntaxScore.score(
+      sentences, model: model, goldTags: invocation.isSet("gold-tags"), check: Interrupt.check)
     if invocation.string("by") == "relation" {
       var rows: [[Value]] = []
       for relation in score.byRelation.keys.sorted() {
@@ -320,7 +321,7 @@ struct SyntaxTrainCommand: Command {
         ]
         var message = "\(report.stage) pass \(report.epoch): \(report.mistakes) mistakes"
         if let held, let model {
-          let score = SyntaxScore.score(held, model: model)
+          let score = try SyntaxScore.score(held, model: model, check: Interrupt.check)
           row += [.float(score.uposAccuracy), .float(score.uas), .float(score.las)]
           message += ", held-out UAS \(score.uas) LAS \(score.las)"
         } else if held != nil {

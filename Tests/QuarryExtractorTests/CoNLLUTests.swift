@@ -33,6 +33,14 @@ import Testing
     #expect(CoNLLU.write(sentences).hasPrefix("1\tHello\t_\t_\t_\t_\t_\t_\t_\t_\n"))
   }
 
+  @Test func windowsLineEndsAreLineEnds() throws {
+    let text = "# a\r\n1\tHello\r\n2\tworld\r\n\r\n1\tAgain\r\n"
+    let sentences = try CoNLLU.parse(text: text, file: "crlf", strictness: .words)
+    #expect(sentences.map(\.forms) == [["Hello", "world"], ["Again"]])
+    #expect(sentences[0].comments == ["# a"])
+    #expect(sentences[1].firstLine == 5)
+  }
+
   @Test func anEmptyFileHoldsNoSentences() throws {
     #expect(try CoNLLU.parse(text: "", file: "e", strictness: .annotated).isEmpty)
     #expect(try CoNLLU.parse(text: "\n\n\n", file: "e", strictness: .words).isEmpty)

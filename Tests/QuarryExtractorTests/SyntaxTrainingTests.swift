@@ -10,7 +10,7 @@ import Testing
     let second = try SyntaxTraining.train(data, options: SyntaxTestSupport.options())
     #expect(first.serialize() == second.serialize())
     let held = try SyntaxTestSupport.sentences(60, seed: 99)
-    let score = SyntaxScore.score(held, model: first)
+    let score = try SyntaxScore.score(held, model: first)
     #expect(score.uposAccuracy > 95)
     #expect(score.uas > 95)
     #expect(score.las > 95)

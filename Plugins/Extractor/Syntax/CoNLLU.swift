@@ -97,10 +97,9 @@ public enum CoNLLU {
       }
       current = CoNLLUSentence()
     }
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // "\r\n" is one Character in Swift, so lines end at either.
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       lineNumber += 1
-      var line = Substring(rawLine)
-      if line.last == "\r" { line = line.dropLast() }
       if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
         finish()
         continue

@@ -21,61 +21,68 @@ struct TagSet: Sendable, Equatable {
   func index(upos: String, xpos: String) -> Int? { names.firstIndex(of: upos + "\t" + xpos) }
 }
 
-/// For each word seen often enough in training, the set of tags it took there (its
-/// ambiguity class, hashed): the tagger's view of the words to the right, which it has
-/// not tagged yet.
+/// For each word seen in training, the set of tags it took there (its ambiguity class,
+/// hashed): the tagger's view of the words to the right, which it has not tagged yet; and
+/// whether it was seen more than once, which decides whether the parser reads it.
 struct TagLexicon: Sendable {
   let keys: [UInt64]
   let classes: [UInt64]
+  /// Whether each word was seen at least twice.
+  let frequent: [Bool]
   private let table: KeyTable
 
-  /// The class of a word the lexicon does not know.
+  /// The class of a word the lexicon does not know, and the parser's word for every word
+  /// seen less than twice.
   static let unknown: UInt64 = FeatureHash.string("<unknown>")
 
-  init(keys: [UInt64], classes: [UInt64]) {
+  init(keys: [UInt64], classes: [UInt64], frequent: [Bool]) {
+    precondition(keys.count == classes.count && keys.count == frequent.count)
     self.keys = keys
     self.classes = classes
+    self.frequent = frequent
     var table = KeyTable(capacity: keys.count)
     for (row, key) in keys.enumerated() { table.set(key, Int32(row)) }
     self.table = table
   }
 
-  /// Words seen at least `minimumCount` times; their tags that make up at least
-  /// `minimumShare` of their uses.
-  init(words: [[UInt64]], tags: [[UInt8]], minimumCount: Int = 2, minimumShare: Double = 0.05) {
+  /// Every word seen; the tags that make up at least `minimumShare` of its uses.
+  init(words: [[UInt64]], tags: [[UInt8]], minimumShare: Double = 0.05) {
     var counts: [UInt64: [UInt8: Int]] = [:]
     for (sentence, sentenceTags) in zip(words, tags) {
       for (word, tag) in zip(sentence, sentenceTags) { counts[word, default: [:]][tag, default: 0] += 1 }
     }
     var keys: [UInt64] = []
     var classes: [UInt64] = []
+    var frequent: [Bool] = []
     for word in counts.keys.sorted() {
       let tagCounts = counts[word]!
       let total = tagCounts.values.reduce(0, +)
-      guard total >= minimumCount else { continue }
       var hash: UInt64 = 0x5bd1_e995
       for tag in tagCounts.keys.sorted() where Double(tagCounts[tag]!) >= minimumShare * Double(total) {
         hash = FeatureHash.mix(hash, UInt64(tag) + 1)
       }
       keys.append(word)
       classes.append(hash)
+      frequent.append(total >= 2)
     }
-    self.init(keys: keys, classes: classes)
+    self.init(keys: keys, classes: classes, frequent: frequent)
   }
 
-  /// The word as the parser sees it: itself if the lexicon knows it, else one word that
-  /// stands for every rare or unseen one, so the parser does not learn from words seen
-  /// once.
+  /// A word's ambiguity class, and the word as the parser sees it: itself if it was seen
+  /// at least twice, else one word that stands for every rare or unseen one, so the parser
+  /// does not learn from words seen once.
   @inline(__always)
-  func parserWord(_ word: UInt64, ambiguityClass: UInt64) -> UInt64 {
-    ambiguityClass == Self.unknown ? Self.unknown : word
+  func entry(_ word: UInt64) -> (ambiguityClass: UInt64, parserWord: UInt64) {
+    guard let row = table.row(word) else { return (Self.unknown, Self.unknown) }
+    let index = Int(row)
+    return (
+      classes.withUnsafeBufferPointer { $0[index] },
+      frequent.withUnsafeBufferPointer { $0[index] } ? word : Self.unknown
+    )
   }
 
   @inline(__always)
-  func ambiguityClass(_ word: UInt64) -> UInt64 {
-    guard let row = table.row(word) else { return Self.unknown }
-    return classes.withUnsafeBufferPointer { $0[Int(row)] }
-  }
+  func ambiguityClass(_ word: UInt64) -> UInt64 { entry(word).ambiguityClass }
 }
 
 /// The tagger's feature templates and its greedy left-to-right decoder, shared by tagging

@@ -41,15 +41,17 @@ public struct SyntaxScore: Sendable {
 
   /// Scores the model on the sentences; with `goldTags`, the parser reads the file's own
   /// tags, to tell the parser's errors from those the tagger causes.
-  public static func score(_ sentences: [CoNLLUSentence], model: SyntaxModel, goldTags: Bool = false)
-    -> SyntaxScore
-  {
+  /// `check` runs between batches (to stop on Ctrl-C).
+  public static func score(
+    _ sentences: [CoNLLUSentence], model: SyntaxModel, goldTags: Bool = false, check: () throws -> Void = {}
+  ) rethrows -> SyntaxScore {
     var score = SyntaxScore()
     let scratch = SyntaxModel.Scratch()
     // In batches, so the tagger's and parser's arrays stay small.
     var start = 0
     let clock = ContinuousClock()
     while start < sentences.count {
+      try check()
       let batch = sentences[start..<min(sentences.count, start + 256)]
       let forms = batch.map(\.forms)
       let began = clock.now

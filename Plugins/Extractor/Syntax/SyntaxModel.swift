@@ -4,12 +4,13 @@ import QuarryModel
 /// lemmatizer, with the tag and relation sets they were trained on.
 ///
 /// File layout (little-endian): "QSYN", format version, the tag names, the relation names,
-/// the root relation's number, the tag lexicon (count, keys, classes), the tagger's weight
+/// the root relation's number, the tag lexicon (count, keys, classes, a byte each: seen
+/// twice), the tagger's weight
 /// table, the parser's weight table, the lemmatizer's exceptions (count, then key and lemma
 /// strings, sorted) and its known lemmas (sorted).
 public final class SyntaxModel: Sendable {
   static let magic: [UInt8] = Array("QSYN".utf8)
-  static let formatVersion: UInt32 = 1
+  static let formatVersion: UInt32 = 2
 
   let tags: TagSet
   let relations: [String]
@@ -63,11 +64,12 @@ public final class SyntaxModel: Sendable {
         root < relations.count
       else { throw reader.error("tag or relation sets out of range") }
       let lexiconCount = Int(try reader.read32())
-      try reader.need(lexiconCount * 16)
+      try reader.need(lexiconCount * 17)
       var keys: [UInt64] = []
       var classes: [UInt64] = []
       for _ in 0..<lexiconCount { keys.append(try reader.read64()) }
       for _ in 0..<lexiconCount { classes.append(try reader.read64()) }
+      let frequent = try reader.readBytes(lexiconCount).map { $0 != 0 }
       let tagger = try HashedWeights(reading: &reader)
       let parser = try HashedWeights(reading: &reader)
       guard tagger.classCount == tags.count, parser.classCount == 1 + 2 * relations.count else {
@@ -83,7 +85,7 @@ public final class SyntaxModel: Sendable {
       guard reader.offset == bytes.count else { throw reader.error("bytes after the end") }
       self.init(
         tags: tags, relations: relations, rootRelation: UInt8(root),
-        lexicon: TagLexicon(keys: keys, classes: classes), tagger: tagger, parser: parser,
+        lexicon: TagLexicon(keys: keys, classes: classes, frequent: frequent), tagger: tagger, parser: parser,
         lemmatizer: Lemmatizer(exceptions: exceptions, knownLemmas: known))
     } catch let error as ModelReader.ModelError {
       throw ModelError(description: error.description)
@@ -101,6 +103,7 @@ public final class SyntaxModel: Sendable {
     writer.write32(UInt32(lexicon.keys.count))
     for key in lexicon.keys { writer.write64(key) }
     for value in lexicon.classes { writer.write64(value) }
+    writer.bytes.append(contentsOf: lexicon.frequent.map { $0 ? 1 : 0 })
     tagger.write(to: &writer)
     parser.write(to: &writer)
     let exceptionKeys = lemmatizer.exceptions.keys.sorted()
@@ -125,6 +128,7 @@ public final class SyntaxModel: Sendable {
     var tags: [UInt8] = []
     var lowers: [UInt64] = []
     var sentenceClasses: [UInt64] = []
+    var parserWords: [UInt64] = []
     public init() {}
   }
 
@@ -136,7 +140,12 @@ public final class SyntaxModel: Sendable {
   ) -> (tags: [UInt8], heads: [Int32], relations: [UInt8]) {
     let count = words.count
     scratch.classes.removeAll(keepingCapacity: true)
-    for word in words { scratch.classes.append(lexicon.ambiguityClass(word.lower)) }
+    scratch.parserWords.removeAll(keepingCapacity: true)
+    for word in words {
+      let entry = lexicon.entry(word.lower)
+      scratch.classes.append(entry.ambiguityClass)
+      scratch.parserWords.append(entry.parserWord)
+    }
     var tags = givenTags ?? [UInt8](repeating: 0, count: count)
     var heads = [Int32](repeating: -1, count: count)
     var relations = [UInt8](repeating: 0, count: count)
@@ -147,7 +156,7 @@ public final class SyntaxModel: Sendable {
       scratch.lowers.removeAll(keepingCapacity: true)
       scratch.sentenceClasses.removeAll(keepingCapacity: true)
       for index in sentence {
-        scratch.lowers.append(lexicon.parserWord(words[index].lower, ambiguityClass: scratch.classes[index]))
+        scratch.lowers.append(scratch.parserWords[index])
         scratch.sentenceClasses.append(scratch.classes[index])
       }
       let parsed = scratch.lowers.withUnsafeBufferPointer { lowers in

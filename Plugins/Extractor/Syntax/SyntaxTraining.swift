@@ -96,14 +96,14 @@ public enum SyntaxTraining {
       try Interrupt.check()
       let held = examples.indices.filter { $0 % folds == fold }
       let rest = examples.indices.filter { $0 % folds != fold }
-      let (lexicon, weights) = try trainTagger(
+      let (lexicon, weights, _) = try trainTagger(
         rest.map { examples[$0] }, tagCount: tags.count, epochs: options.taggerEpochs,
         seed: options.seed &+ UInt64(fold), report: { _ in })
       for index in held {
         predicted[index] = tag(examples[index].words, lexicon: lexicon, weights: weights)
       }
     }
-    let (lexicon, tagger) = try trainTagger(
+    let (lexicon, tagger, heldOutClasses) = try trainTagger(
       examples, tagCount: tags.count, epochs: options.taggerEpochs, seed: options.seed,
       report: { try report($0, nil) })
 
@@ -114,10 +114,9 @@ public enum SyntaxTraining {
 
     // The parser, seeing rare words as one.
     for index in examples.indices {
-      examples[index].classes = examples[index].lowers.map(lexicon.ambiguityClass)
-      examples[index].lowers = zip(examples[index].lowers, examples[index].classes).map {
-        lexicon.parserWord($0, ambiguityClass: $1)
-      }
+      // The classes as the tagger learnt them: from a lexicon that did not see the sentence.
+      examples[index].classes = heldOutClasses[index]
+      examples[index].lowers = examples[index].lowers.map { lexicon.entry($0).parserWord }
     }
     let moves = ParserMoves(relationCount: relations.count, rootRelation: root)
     let learner = AveragedPerceptron(classCount: moves.classCount)
@@ -129,7 +128,8 @@ public enum SyntaxTraining {
       try Interrupt.check()
       let mistakesBefore = learner.mistakes
       let clockBefore = learner.clock
-      for position in shuffler.shuffled(parsed.count) {
+      for (step, position) in shuffler.shuffled(parsed.count).enumerated() {
+        if step % 512 == 0 { try Interrupt.check() }
         let example = examples[parsed[position]]
         let sentenceTags = predicted[parsed[position]]
         let explores = epoch > 1
@@ -176,9 +176,20 @@ public enum SyntaxTraining {
 
   private static func trainTagger(
     _ examples: [Example], tagCount: Int, epochs: Int, seed: UInt64, report: (Report) throws -> Void
-  ) throws -> (TagLexicon, HashedWeights) {
+  ) throws -> (TagLexicon, HashedWeights, classes: [[UInt64]]) {
     let lexicon = TagLexicon(words: examples.map(\.lowers), tags: examples.map(\.tags))
-    let classes = examples.map { $0.lowers.map(lexicon.ambiguityClass) }
+    // Each sentence learns from the ambiguity classes of a lexicon that did not see it, as
+    // new text will meet the lexicon: a word seen only in this sentence is unknown here.
+    var classes = [[UInt64]](repeating: [], count: examples.count)
+    let lexiconFolds = 5
+    for fold in 0..<lexiconFolds {
+      let others = examples.indices.filter { $0 % lexiconFolds != fold }
+      let partial = TagLexicon(
+        words: others.map { examples[$0].lowers }, tags: others.map { examples[$0].tags })
+      for index in examples.indices where index % lexiconFolds == fold {
+        classes[index] = examples[index].lowers.map(partial.ambiguityClass)
+      }
+    }
     let learner = AveragedPerceptron(classCount: tagCount)
     var generator = SeededGenerator(state: seed)
     var tags: [UInt8] = []
@@ -186,7 +197,8 @@ public enum SyntaxTraining {
       try Interrupt.check()
       var mistakes = 0
       var decisions = 0
-      for index in generator.shuffled(examples.count) {
+      for (step, index) in generator.shuffled(examples.count).enumerated() {
+        if step % 512 == 0 { try Interrupt.check() }
         let example = examples[index]
         tags = [UInt8](repeating: 0, count: example.words.count)
         TagFeatures.decode(
@@ -197,7 +209,7 @@ public enum SyntaxTraining {
       }
       try report(Report(stage: "tagger", epoch: epoch, mistakes: mistakes, decisions: decisions))
     }
-    return (lexicon, learner.averaged())
+    return (lexicon, learner.averaged(), classes)
   }
 
   private static func tag(_ words: [WordFeatures], lexicon: TagLexicon, weights: HashedWeights) -> [UInt8] {
