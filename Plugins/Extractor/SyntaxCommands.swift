@@ -277,6 +277,9 @@ struct SyntaxTrainCommand: Command {
         "min-updates", .int, help: "leave out parser features learnt from fewer mistakes",
         default: .int(Int(defaults.minimumUpdates))),
       Flag("validate", .path, help: "a CoNLL-U file to score after each parser pass"),
+      Flag(
+        "tagged", .path,
+        help: "more words with Penn Treebank tags for the tagger alone (CoNLL-2003 columns)"),
     ],
     input: .none, output: .table,
     examples: [
@@ -303,6 +306,19 @@ struct SyntaxTrainCommand: Command {
     }
     let (path, sentences) = try readTreebank(invocation, argument: "file", strictness: .annotated)
     guard !sentences.isEmpty else { throw invocation.error("'\(path)' holds no sentences", at: "file") }
+    var tagged: [SyntaxTraining.TaggedSentence] = []
+    if let taggedPath = invocation.string("tagged").map(FilePaths.expandingTilde) {
+      guard FilePaths.exists(taggedPath) else {
+        throw invocation.error("no such file: '\(taggedPath)'", at: "tagged")
+      }
+      do {
+        tagged = try SyntaxTraining.readTagged(path: taggedPath)
+      } catch let error as SyntaxTraining.TrainingError {
+        throw invocation.error(error.description, at: "tagged")
+      } catch {
+        throw invocation.error("cannot read '\(taggedPath)': \(error)", at: "tagged")
+      }
+    }
     let held = try invocation.string("validate").map { _ in
       try readTreebank(invocation, argument: "validate", strictness: .annotated).sentences
     }
@@ -311,7 +327,7 @@ struct SyntaxTrainCommand: Command {
     var rows: [[Value]] = []
     let model: SyntaxModel
     do {
-      model = try SyntaxTraining.train(sentences, options: options) { report, model in
+      model = try SyntaxTraining.train(sentences, taggedOnly: tagged, options: options) { report, model in
         try Interrupt.check()
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18

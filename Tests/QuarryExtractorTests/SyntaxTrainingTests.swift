@@ -45,4 +45,53 @@ import Testing
       try SyntaxTraining.train(data, options: SyntaxTestSupport.options())
     }
   }
+
+  @Test func taggedOnlySentencesTeachTheTaggerWithTheTreebanksUPOS() throws {
+    let directory = ExtractorTestSupport.temporaryDirectory()
+    try FilePaths.write(
+      "-DOCSTART- -X- -X- O\n\nthe DT B-NP O\nminister NN I-NP O\nsaw VBD B-VP O\n\nLena NNP B-NP B-PER\n"
+        + "( ( O O\nsaw VBD O O\n) ) O O\n\nKyiv NNP O B-LOC\nfell ZZ O O\n",
+      to: directory + "/news.txt")
+    let tagged = try SyntaxTraining.readTagged(path: directory + "/news.txt")
+    #expect(tagged.count == 3)
+    #expect(tagged[0].map(\.form) == ["the", "minister", "saw"])
+    let rows = [
+      "1\tLena\tLena\tPROPN\tNNP\t_\t6\tnsubj", "2\t(\t(\tPUNCT\t-LRB-\t_\t4\tpunct",
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet", "4\tminister\tminister\tNOUN\tNN\t_\t1\tappos",
+      "5\t)\t)\tPUNCT\t-RRB-\t_\t4\tpunct", "6\tsaw\tsee\tVERB\tVBD\t_\t0\troot",
+      "7\tKyiv\tKyiv\tPROPN\tNNP\t_\t6\tobj",
+    ]
+    let text = String(repeating: rows.map { $0 + "\t_\t_\n" }.joined() + "\n", count: 20)
+    let treebank = try CoNLLU.parse(text: text, file: "t", strictness: .annotated)
+    let tags = TagSet(names: [
+      "DET\tDT", "NOUN\tNN", "PROPN\tNNP", "PUNCT\t-LRB-", "PUNCT\t-RRB-", "VERB\tVBD",
+    ])
+    let examples = SyntaxTraining.taggedExamples(tagged, treebank: treebank, tags: tags)
+    // The third sentence has a tag the treebank lacks and is left out.
+    #expect(examples.count == 2)
+    #expect(examples[0].tags.map { tags.names[Int($0)] } == ["DET\tDT", "NOUN\tNN", "VERB\tVBD"])
+    #expect(
+      examples[1].tags.map { tags.names[Int($0)] } == [
+        "PROPN\tNNP", "PUNCT\t-LRB-", "VERB\tVBD", "PUNCT\t-RRB-",
+      ])
+    #expect(examples.allSatisfy { $0.heads.isEmpty })
+
+    let model = try SyntaxTraining.train(treebank, taggedOnly: tagged, options: SyntaxTestSupport.options())
+    let again = try SyntaxTraining.train(treebank, taggedOnly: tagged, options: SyntaxTestSupport.options())
+    #expect(model.serialize() == again.serialize())
+  }
+
+  @Test func aTaggedFileWithoutTagsIsRefusedWithItsLine() throws {
+    let directory = ExtractorTestSupport.temporaryDirectory()
+    try FilePaths.write("the DT\nminister\n", to: directory + "/bad.txt")
+    #expect(throws: SyntaxTraining.TrainingError.self) {
+      try SyntaxTraining.readTagged(path: directory + "/bad.txt")
+    }
+    do {
+      _ = try SyntaxTraining.readTagged(path: directory + "/bad.txt")
+    } catch {
+      #expect(
+        String(describing: error).hasSuffix("bad.txt:2: expected a word and its tag, found \"minister\""))
+    }
+  }
 }

@@ -42,8 +42,12 @@ public enum SyntaxTraining {
 
   /// Trains a model; `report` hears after each pass, with the model as it would be if
   /// training stopped there (nil while the tagger trains), for scoring on held-out data.
+  /// A sentence of words with Penn Treebank tags only, for the tagger alone (CoNLL-2003's
+  /// part-of-speech column: news, which the treebank has little of).
+  public typealias TaggedSentence = [(form: String, xpos: String)]
+
   public static func train(
-    _ sentences: [CoNLLUSentence], options: Options = Options(),
+    _ sentences: [CoNLLUSentence], taggedOnly: [TaggedSentence] = [], options: Options = Options(),
     report: (Report, SyntaxModel?) throws -> Void = { _, _ in }
   ) throws -> SyntaxModel {
     // The label sets, sorted.
@@ -88,6 +92,8 @@ public enum SyntaxTraining {
           relations: sentence.words.map { relationNumber[$0[CoNLLUColumn.deprel]]! }))
     }
 
+    let extra = taggedExamples(taggedOnly, treebank: sentences, tags: tags)
+
     // Tags for the parser to learn from, each from a tagger that did not see its sentence.
     var predicted = [[UInt8]](repeating: [], count: examples.count)
     precondition(options.parserEpochs >= 1 && options.taggerEpochs >= 1 && options.folds >= 2)
@@ -97,14 +103,14 @@ public enum SyntaxTraining {
       let held = examples.indices.filter { $0 % folds == fold }
       let rest = examples.indices.filter { $0 % folds != fold }
       let (lexicon, weights, _) = try trainTagger(
-        rest.map { examples[$0] }, tagCount: tags.count, epochs: options.taggerEpochs,
+        rest.map { examples[$0] } + extra, tagCount: tags.count, epochs: options.taggerEpochs,
         seed: options.seed &+ UInt64(fold), report: { _ in })
       for index in held {
         predicted[index] = tag(examples[index].words, lexicon: lexicon, weights: weights)
       }
     }
     let (lexicon, tagger, heldOutClasses) = try trainTagger(
-      examples, tagCount: tags.count, epochs: options.taggerEpochs, seed: options.seed,
+      examples + extra, tagCount: tags.count, epochs: options.taggerEpochs, seed: options.seed,
       report: { try report($0, nil) })
 
     let lemmatizer = Lemmatizer(
@@ -156,6 +162,83 @@ public enum SyntaxTraining {
       if epoch == options.parserEpochs { return model }
     }
     preconditionFailure("the parser trains for at least one pass")
+  }
+
+  /// Sentences with Penn Treebank tags as tagger examples: each word's UPOS is the one the
+  /// treebank gives that tag and word most often, else that tag most often; quotes and
+  /// brackets are written as the treebank writes their tags. A sentence with a tag the
+  /// treebank lacks is left out.
+  static func taggedExamples(_ tagged: [TaggedSentence], treebank: [CoNLLUSentence], tags: TagSet)
+    -> [Example]
+  {
+    guard !tagged.isEmpty else { return [] }
+    var byWord: [String: [String: Int]] = [:]
+    var byTag: [String: [String: Int]] = [:]
+    for sentence in treebank {
+      for word in sentence.words {
+        let xpos = word[CoNLLUColumn.xpos]
+        let upos = word[CoNLLUColumn.upos]
+        byWord[xpos + "\u{1}" + word.form.lowercased(), default: [:]][upos, default: 0] += 1
+        byTag[xpos, default: [:]][upos, default: 0] += 1
+      }
+    }
+    func mostFrequent(_ counts: [String: Int]) -> String {
+      counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }!.key
+    }
+    let tagNumber = Dictionary(uniqueKeysWithValues: tags.names.enumerated().map { ($1, UInt8($0)) })
+    var buffer: [UInt8] = []
+    var examples: [Example] = []
+    sentences: for sentence in tagged where !sentence.isEmpty {
+      var labels: [UInt8] = []
+      var openQuote = true
+      for (form, given) in sentence {
+        var xpos = given
+        switch given {
+        case "(": xpos = "-LRB-"
+        case ")": xpos = "-RRB-"
+        case "\"":
+          xpos = openQuote ? "``" : "''"
+          openQuote.toggle()
+        default: break
+        }
+        guard let counts = byWord[xpos + "\u{1}" + form.lowercased()] ?? byTag[xpos],
+          let label = tagNumber[mostFrequent(counts) + "\t" + xpos]
+        else { continue sentences }
+        labels.append(label)
+      }
+      let words = sentence.map { WordFeatures($0.form, buffer: &buffer) }
+      examples.append(
+        Example(words: words, lowers: words.map(\.lower), tags: labels, heads: [], relations: []))
+    }
+    return examples
+  }
+
+  /// Reads CoNLL-2003-style lines (word, part-of-speech tag, then any columns; a blank line
+  /// between sentences; `-DOCSTART-` lines skipped) as tagged sentences.
+  public static func readTagged(path: String) throws -> [TaggedSentence] {
+    var sentences: [TaggedSentence] = []
+    var sentence: TaggedSentence = []
+    var lineNumber = 0
+    let lines = try LineReader(path: path)
+    while let bytes = try lines.nextLine() {
+      lineNumber += 1
+      var line = String(decoding: bytes, as: UTF8.self)
+      if line.hasSuffix("\r") { line.removeLast() }
+      let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+      if fields.isEmpty {
+        if !sentence.isEmpty { sentences.append(sentence) }
+        sentence = []
+        continue
+      }
+      if fields[0] == "-DOCSTART-" { continue }
+      guard fields.count >= 2 else {
+        throw TrainingError(
+          description: "\(path):\(lineNumber): expected a word and its tag, found \"\(line.prefix(40))\"")
+      }
+      sentence.append((String(fields[0]), String(fields[1])))
+    }
+    if !sentence.isEmpty { sentences.append(sentence) }
+    return sentences
   }
 
   /// Whether every word reaches the root (word n) without a cycle.
