@@ -48,7 +48,7 @@ struct NERTrainCommand: Command {
         .float((seconds(clock.now - started) * 100).rounded() / 100),
       ]
       if let held {
-        let score = NEREvaluation.score(held, annotator: Annotator(tagger: tagger))
+        let score = NEREvaluation.score(held, annotator: Annotator(tagger: tagger, syntax: nil))
         row.append(.float(percent(score.micro.f1)))
         invocation.session.progress(
           "pass \(report.epoch)/\(epochs): \(report.mistakes) mistakes, held-out F1 \(percent(score.micro.f1))"
@@ -101,18 +101,8 @@ struct NEREvaluateCommand: Command {
   func run(_ invocation: Invocation) throws -> Value {
     let path = FilePaths.expandingTilde(invocation.string("file") ?? "")
     let tagger: EntityTagger
-    if let modelPath = invocation.string("model").map(FilePaths.expandingTilde) {
-      let bytes: [UInt8]
-      do {
-        bytes = try FilePaths.readBytes(modelPath)
-      } catch {
-        throw invocation.error("cannot read '\(modelPath)': \(error)", at: "model")
-      }
-      do {
-        tagger = try bytes.withUnsafeBufferPointer { try EntityTagger(model: $0) }
-      } catch {
-        throw invocation.error("'\(modelPath)': \(error)", at: "model")
-      }
+    if let model = try modelFile(invocation, EntityTagger.init(model:)) {
+      tagger = model
     } else if let standard = EntityTagger.standard {
       tagger = standard
     } else {
@@ -120,9 +110,9 @@ struct NEREvaluateCommand: Command {
     }
     let documents = try readCorpus(path, invocation, argument: "file")
     if invocation.isSet("errors") {
-      return .table(NEREvaluation.errors(documents, annotator: Annotator(tagger: tagger)))
+      return .table(NEREvaluation.errors(documents, annotator: Annotator(tagger: tagger, syntax: nil)))
     }
-    let score = NEREvaluation.score(documents, annotator: Annotator(tagger: tagger))
+    let score = NEREvaluation.score(documents, annotator: Annotator(tagger: tagger, syntax: nil))
     var rows: [[Value]] = []
     func row(_ name: String, _ counts: NERScore.Counts) {
       rows.append([
@@ -200,6 +190,25 @@ private func readCorpus(_ path: String, _ invocation: Invocation, argument: Stri
     throw invocation.error(error.description, at: argument)
   } catch let error as FilePaths.FileError {
     throw invocation.error("cannot read '\(path)': \(error)", at: argument)
+  }
+}
+
+/// The model a command's `--model PATH` names, read with `make`; nil without the flag.
+/// A file that cannot be read or is not such a model is an error at the flag.
+func modelFile<Model>(_ invocation: Invocation, _ make: (UnsafeBufferPointer<UInt8>) throws -> Model) throws
+  -> Model?
+{
+  guard let path = invocation.string("model").map(FilePaths.expandingTilde) else { return nil }
+  let bytes: [UInt8]
+  do {
+    bytes = try FilePaths.readBytes(path)
+  } catch {
+    throw invocation.error("cannot read '\(path)': \(error)", at: "model")
+  }
+  do {
+    return try bytes.withUnsafeBufferPointer { try make($0) }
+  } catch {
+    throw invocation.error("'\(path)': \(error)", at: "model")
   }
 }
 

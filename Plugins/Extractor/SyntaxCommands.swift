@@ -3,19 +3,7 @@ import QuarryModel
 
 /// The model a `syntax` command uses: `--model PATH`, or the one built in.
 private func syntaxModel(_ invocation: Invocation) throws -> SyntaxModel {
-  if let path = invocation.string("model").map(FilePaths.expandingTilde) {
-    let bytes: [UInt8]
-    do {
-      bytes = try FilePaths.readBytes(path)
-    } catch {
-      throw invocation.error("cannot read '\(path)': \(error)", at: "model")
-    }
-    do {
-      return try bytes.withUnsafeBufferPointer { try SyntaxModel(model: $0) }
-    } catch {
-      throw invocation.error("'\(path)': \(error)", at: "model")
-    }
-  }
+  if let model = try modelFile(invocation, SyntaxModel.init(model:)) { return model }
   guard let model = SyntaxModel.standard else {
     throw invocation.error("no syntax model is built in", help: "train one with Scripts/train-syntax")
   }
@@ -261,7 +249,9 @@ struct SyntaxTrainCommand: Command {
       will be on new text, and from its own mistakes through a dynamic oracle. Training is
       deterministic: the same file gives the same model, byte for byte. The model built
       into quarry is rebuilt with Scripts/train-syntax. With --validate, each parser pass
-      is scored on a held-out file.
+      is scored on a held-out file. With --tagged, words with Penn Treebank tags in
+      CoNLL-2003's columns (such as news) teach the tagger as well; each takes the UPOS
+      the treebank gives that tag and word most often.
       """,
     parameters: [Parameter("file", .path, help: "training data in CoNLL-U")],
     flags: [
@@ -312,8 +302,8 @@ struct SyntaxTrainCommand: Command {
         throw invocation.error("no such file: '\(taggedPath)'", at: "tagged")
       }
       do {
-        tagged = try SyntaxTraining.readTagged(path: taggedPath)
-      } catch let error as SyntaxTraining.TrainingError {
+        tagged = try CoNLLCorpus.readTagged(path: taggedPath)
+      } catch let error as CoNLLCorpus.FormatError {
         throw invocation.error(error.description, at: "tagged")
       } catch {
         throw invocation.error("cannot read '\(taggedPath)': \(error)", at: "tagged")

@@ -25,6 +25,25 @@ import Testing
     #expect(first.tokenCount == 26)
   }
 
+  @Test func readsThePartOfSpeechColumnAsTaggedSentences() throws {
+    let path = ExtractorTestSupport.temporaryDirectory() + "/tagged.txt"
+    let marker = CoNLLCorpus.documentMarker + " -X- -X- O\n\n"
+    try FilePaths.write(
+      marker + "the DT B-NP O\nminister NN I-NP O\n\n" + marker + "Lena NNP B-NP B-PER\nsaw VBD B-VP O\n",
+      to: path)
+    let sentences = try CoNLLCorpus.readTagged(path: path)
+    #expect(sentences.map { $0.map(\.form) } == [["the", "minister"], ["Lena", "saw"]])
+    #expect(sentences.map { $0.map(\.xpos) } == [["DT", "NN"], ["NNP", "VBD"]])
+    try FilePaths.write("the DT\nminister\n", to: path)
+    #expect(throws: CoNLLCorpus.FormatError.self) { try CoNLLCorpus.readTagged(path: path) }
+    do {
+      _ = try CoNLLCorpus.readTagged(path: path)
+    } catch {
+      #expect(
+        String(describing: error).hasSuffix("tagged.txt:2: expected a token and a tag, found 'minister'"))
+    }
+  }
+
   @Test func writesWhatItReads() throws {
     let documents = [[[("Angela", "B-PER"), ("Merkel", "I-PER"), ("spoke", "O")]]]
     let text = CoNLLCorpus.write(documents)

@@ -47,12 +47,11 @@ import Testing
   }
 
   @Test func taggedOnlySentencesTeachTheTaggerWithTheTreebanksUPOS() throws {
-    let directory = ExtractorTestSupport.temporaryDirectory()
-    try FilePaths.write(
-      "-DOCSTART- -X- -X- O\n\nthe DT B-NP O\nminister NN I-NP O\nsaw VBD B-VP O\n\nLena NNP B-NP B-PER\n"
-        + "( ( O O\nsaw VBD O O\n) ) O O\n\nKyiv NNP O B-LOC\nfell ZZ O O\n",
-      to: directory + "/news.txt")
-    let tagged = try SyntaxTraining.readTagged(path: directory + "/news.txt")
+    let tagged: [SyntaxTraining.TaggedSentence] = [
+      [("the", "DT"), ("minister", "NN"), ("saw", "VBD")],
+      [("Lena", "NNP"), ("(", "("), ("saw", "VBD"), (")", ")")],
+      [("Kyiv", "NNP"), ("fell", "ZZ")],
+    ]
     #expect(tagged.count == 3)
     #expect(tagged[0].map(\.form) == ["the", "minister", "saw"])
     let rows = [
@@ -79,19 +78,5 @@ import Testing
     let model = try SyntaxTraining.train(treebank, taggedOnly: tagged, options: SyntaxTestSupport.options())
     let again = try SyntaxTraining.train(treebank, taggedOnly: tagged, options: SyntaxTestSupport.options())
     #expect(model.serialize() == again.serialize())
-  }
-
-  @Test func aTaggedFileWithoutTagsIsRefusedWithItsLine() throws {
-    let directory = ExtractorTestSupport.temporaryDirectory()
-    try FilePaths.write("the DT\nminister\n", to: directory + "/bad.txt")
-    #expect(throws: SyntaxTraining.TrainingError.self) {
-      try SyntaxTraining.readTagged(path: directory + "/bad.txt")
-    }
-    do {
-      _ = try SyntaxTraining.readTagged(path: directory + "/bad.txt")
-    } catch {
-      #expect(
-        String(describing: error).hasSuffix("bad.txt:2: expected a word and its tag, found \"minister\""))
-    }
   }
 }

@@ -47,43 +47,71 @@ public enum CoNLLCorpus {
   }
 
   public static func read(path: String) throws -> [CoNLLDocument] {
-    let lines = try LineReader(path: path)
     var documents: [CoNLLDocument] = []
     var sentences: [[(String, String)]] = []
     var sentence: [(String, String)] = []
+    try scan(
+      path: path,
+      token: { fields, lineNumber in
+        let tag = String(fields[fields.count - 1])
+        guard tag == "O" || (tag.count > 2 && (tag.hasPrefix("B-") || tag.hasPrefix("I-"))) else {
+          throw FormatError(description: "\(path):\(lineNumber): '\(tag)' is not an IOB tag")
+        }
+        sentence.append((String(fields[0]), tag))
+      },
+      sentenceEnd: {
+        if !sentence.isEmpty { sentences.append(sentence) }
+        sentence = []
+      },
+      documentEnd: {
+        if !sentences.isEmpty { documents.append(document(sentences)) }
+        sentences = []
+      })
+    return documents
+  }
+
+  /// The sentences of a CoNLL-format file as words with their part-of-speech tags (the
+  /// second column), documents run together.
+  public static func readTagged(path: String) throws -> [[(form: String, xpos: String)]] {
+    var sentences: [[(form: String, xpos: String)]] = []
+    var sentence: [(form: String, xpos: String)] = []
+    try scan(
+      path: path, token: { fields, _ in sentence.append((String(fields[0]), String(fields[1]))) },
+      sentenceEnd: {
+        if !sentence.isEmpty { sentences.append(sentence) }
+        sentence = []
+      }, documentEnd: {})
+    return sentences
+  }
+
+  /// Walks a CoNLL-format file: `token` hears each token line's fields (at least two) with
+  /// its line number, `sentenceEnd` each blank line, and `documentEnd` each document marker
+  /// (after ending the sentence) and the end of the file.
+  private static func scan(
+    path: String, token: ([Substring], Int) throws -> Void, sentenceEnd: () -> Void, documentEnd: () -> Void
+  ) throws {
+    let lines = try LineReader(path: path)
     var lineNumber = 0
-    func endSentence() {
-      if !sentence.isEmpty { sentences.append(sentence) }
-      sentence = []
-    }
-    func endDocument() {
-      endSentence()
-      if !sentences.isEmpty { documents.append(document(sentences)) }
-      sentences = []
-    }
     while let bytes = try lines.nextLine() {
       lineNumber += 1
       let line = String(decoding: bytes, as: UTF8.self)
       let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
       if fields.isEmpty {
-        endSentence()
+        sentenceEnd()
         continue
       }
       if fields[0] == documentMarker {
-        endDocument()
+        sentenceEnd()
+        documentEnd()
         continue
       }
       guard fields.count >= 2 else {
         throw FormatError(description: "\(path):\(lineNumber): expected a token and a tag, found '\(line)'")
       }
-      let tag = String(fields[fields.count - 1])
-      guard tag == "O" || (tag.count > 2 && (tag.hasPrefix("B-") || tag.hasPrefix("I-"))) else {
-        throw FormatError(description: "\(path):\(lineNumber): '\(tag)' is not an IOB tag")
-      }
-      sentence.append((String(fields[0]), tag))
+      try token(fields, lineNumber)
     }
-    endDocument()
-    return documents
+    sentenceEnd()
+    documentEnd()
   }
 
   static let noSpaceBefore: Set<String> = [

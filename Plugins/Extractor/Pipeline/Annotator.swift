@@ -78,7 +78,7 @@ public struct Annotator: Sendable {
     let labels = tagger.map { $0.labels(input, cache: scratch?.wordScores) } ?? []
     let parse = syntax.map {
       $0.documentSyntax(
-        tokens: tokens, words: input.words, sentences: sentences,
+        tokens: tokens, lower: lower, words: input.words, sentences: sentences, sentenceOf: sentenceOf,
         scratch: scratch?.syntax ?? SyntaxModel.Scratch())
     }
     var tagged = EntityLabel.spans(labels[...])

@@ -24,16 +24,14 @@ extension ClassWeights {
 /// tenth of the size and quicker to read.
 struct HashedWeights: ClassWeights, Sendable {
   let classCount: Int
+  /// The features, in the order of their rows (the model file needs them; the table keeps
+  /// only part of each).
   let keys: [UInt64]
-  let scales: [Float]
-  /// Row r's entries are `entries[starts[r]..<starts[r + 1]]`, each a class number in the
-  /// low byte and its weight as a signed byte in the high byte.
-  let starts: [UInt32]
-  let entries: [UInt16]
   private let table: KeyTable
-  /// The rows as they are read: for each, its scale's two halves, its entry count and its
-  /// entries, so that a feature's weights are one load away from its slot in the table,
-  /// which maps keys to offsets here.
+  /// The rows in order: for each, its scale's two halves, then its entry count and its
+  /// entries (each a class number in the low byte and its weight as a signed byte in the
+  /// high byte), or `denseMarker` and every class's byte. A feature's weights are one load
+  /// away from its slot in the table, which maps keys to offsets here.
   private let blob: [UInt16]
 
   /// Quantises floating-point rows to bytes and drops the zeros.
@@ -57,13 +55,11 @@ struct HashedWeights: ClassWeights, Sendable {
     self.init(classCount: classCount, keys: keys, scales: scales, starts: starts, entries: entries)
   }
 
+  /// Row r's entries are `entries[starts[r]..<starts[r + 1]]`, as the model file has them.
   init(classCount: Int, keys: [UInt64], scales: [Float], starts: [UInt32], entries: [UInt16]) {
     precondition(scales.count == keys.count && starts.count == keys.count + 1)
     self.classCount = classCount
     self.keys = keys
-    self.scales = scales
-    self.starts = starts
-    self.entries = entries
     var table = KeyTable(capacity: keys.count)
     var blob: [UInt16] = []
     let padded = Self.padded(classCount)
@@ -144,6 +140,27 @@ struct HashedWeights: ClassWeights, Sendable {
   /// Appends the table to a model file: class and row counts, keys, scales, row starts,
   /// entries.
   func write(to writer: inout ModelWriter) {
+    // The scales, row starts and entries, read back from the rows.
+    var scales: [Float] = []
+    var starts: [UInt32] = [0]
+    var entries: [UInt16] = []
+    var offset = 0
+    for _ in keys.indices {
+      scales.append(Float(bitPattern: UInt32(blob[offset]) | UInt32(blob[offset + 1]) << 16))
+      let count = blob[offset + 2]
+      offset += 3
+      if count == Self.denseMarker {
+        for label in 0..<classCount {
+          let byte = UInt8(truncatingIfNeeded: blob[offset + label / 2] >> (8 * UInt16(label % 2)))
+          if byte != 0 { entries.append(UInt16(label) | UInt16(byte) << 8) }
+        }
+        offset += Self.padded(classCount) / 2
+      } else {
+        entries.append(contentsOf: blob[offset..<offset + Int(count)])
+        offset += Int(count)
+      }
+      starts.append(UInt32(entries.count))
+    }
     writer.write32(UInt32(classCount))
     writer.write32(UInt32(keys.count))
     writer.write32(UInt32(entries.count))
@@ -275,12 +292,12 @@ final class AveragedPerceptron: ClassWeights {
 struct ModelWriter {
   var bytes: [UInt8] = []
 
-  mutating func write32(_ value: UInt32) {
-    for shift in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * shift))) }
-  }
+  mutating func write32(_ value: UInt32) { writeInteger(value) }
 
-  mutating func write64(_ value: UInt64) {
-    for shift in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * shift))) }
+  mutating func write64(_ value: UInt64) { writeInteger(value) }
+
+  private mutating func writeInteger<Integer: FixedWidthInteger>(_ value: Integer) {
+    for shift in 0..<(Integer.bitWidth / 8) { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * shift))) }
   }
 
   /// A string as its UTF-8 length and bytes.
@@ -313,19 +330,16 @@ struct ModelReader {
     guard count >= 0, offset + count <= bytes.count else { throw error("it ends early") }
   }
 
-  mutating func read32() throws -> UInt32 {
-    try need(4)
-    var value: UInt32 = 0
-    for shift in 0..<4 { value |= UInt32(bytes[offset + shift]) << (8 * shift) }
-    offset += 4
-    return value
-  }
+  mutating func read32() throws -> UInt32 { try readInteger() }
 
-  mutating func read64() throws -> UInt64 {
-    try need(8)
-    var value: UInt64 = 0
-    for shift in 0..<8 { value |= UInt64(bytes[offset + shift]) << (8 * shift) }
-    offset += 8
+  mutating func read64() throws -> UInt64 { try readInteger() }
+
+  private mutating func readInteger<Integer: FixedWidthInteger & UnsignedInteger>() throws -> Integer {
+    let size = Integer.bitWidth / 8
+    try need(size)
+    var value: Integer = 0
+    for shift in 0..<size { value |= Integer(bytes[offset + shift]) << (8 * shift) }
+    offset += size
     return value
   }
 

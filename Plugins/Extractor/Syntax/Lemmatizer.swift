@@ -51,8 +51,10 @@ struct Lemmatizer: Sendable {
   static func key(_ xpos: String, _ lower: String) -> String { xpos + "\u{1}" + lower }
 
   /// The lemma of `form` tagged `xpos`.
-  func lemma(_ form: String, xpos: String) -> String {
-    let lower = form.lowercased()
+  func lemma(_ form: String, xpos: String) -> String { lemma(form, lower: form.lowercased(), xpos: xpos) }
+
+  /// The lemma of `form`, given its lower-case form.
+  func lemma(_ form: String, lower: String, xpos: String) -> String {
     if let exception = exceptions[Self.key(xpos, lower)] {
       // A proper noun's exception is about its ending; keep the form's own case.
       if Self.keepsCase(xpos), exception.lowercased() == lower { return form }

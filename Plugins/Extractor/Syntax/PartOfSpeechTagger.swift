@@ -7,8 +7,11 @@ struct TagSet: Sendable, Equatable {
   let upos: [String]
   let xpos: [String]
 
+  private let numbers: [String: Int]
+
   init(names: [String]) {
     self.names = names
+    numbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     upos = names.map { String($0.split(separator: "\t", omittingEmptySubsequences: false).first ?? "X") }
     xpos = names.map { name in
       let parts = name.split(separator: "\t", omittingEmptySubsequences: false)
@@ -18,7 +21,7 @@ struct TagSet: Sendable, Equatable {
 
   var count: Int { names.count }
 
-  func index(upos: String, xpos: String) -> Int? { names.firstIndex(of: upos + "\t" + xpos) }
+  func index(upos: String, xpos: String) -> Int? { numbers[upos + "\t" + xpos] }
 }
 
 /// For each word seen in training, the set of tags it took there (its ambiguity class,

@@ -177,28 +177,25 @@ public final class SyntaxModel: Sendable {
     return (tags, heads, relations)
   }
 
-  /// The parse of a document's tokens, for extraction; `words` are the entity tagger's
-  /// features of the same tokens.
+  /// The parse of a document's tokens, for extraction, from what the extraction already
+  /// has of them: their lower-case forms, the entity tagger's features and each token's
+  /// sentence.
   func documentSyntax(
-    tokens: [TextToken], words: [WordFeatures], sentences: [Range<Int>], scratch: Scratch
+    tokens: [TextToken], lower: [String], words: [WordFeatures], sentences: [Range<Int>], sentenceOf: [Int32],
+    scratch: Scratch
   ) -> DocumentSyntax {
     let result = analyze(words: words, sentences: sentences, scratch: scratch)
     var parsed: [DocumentSyntax.Token] = []
     parsed.reserveCapacity(tokens.count)
     var lemmas: [String] = []
     lemmas.reserveCapacity(tokens.count)
-    // Tokens outside every sentence (none, as the splitter works) would keep tag 0 and no head.
-    var sentenceOf = [Int32](repeating: 0, count: tokens.count)
-    for (number, sentence) in sentences.enumerated() {
-      for index in sentence { sentenceOf[index] = Int32(number) }
-    }
     for (index, token) in tokens.enumerated() {
       let tag = result.tags[index]
       parsed.append(
         DocumentSyntax.Token(
           start: Int32(clamping: token.start), end: Int32(clamping: token.end), sentence: sentenceOf[index],
           head: result.heads[index], tag: tag, relation: result.relations[index]))
-      lemmas.append(lemmatizer.lemma(token.text, xpos: tags.xpos[Int(tag)]))
+      lemmas.append(lemmatizer.lemma(token.text, lower: lower[index], xpos: tags.xpos[Int(tag)]))
     }
     return DocumentSyntax(labels: labels, tokens: parsed, lemmas: lemmas)
   }

@@ -66,7 +66,6 @@ public enum SyntaxTraining {
     }
     let tags = TagSet(names: tagNames.sorted())
     let relations = relationNames.sorted()
-    let tagNumber = Dictionary(uniqueKeysWithValues: tags.names.enumerated().map { ($1, UInt8($0)) })
     let relationNumber = Dictionary(uniqueKeysWithValues: relations.enumerated().map { ($1, UInt8($0)) })
     let root = relationNumber["root"]!
 
@@ -87,7 +86,9 @@ public enum SyntaxTraining {
       examples.append(
         Example(
           words: words, lowers: words.map(\.lower),
-          tags: sentence.words.map { tagNumber[$0[CoNLLUColumn.upos] + "\t" + $0[CoNLLUColumn.xpos]]! },
+          tags: sentence.words.map {
+            UInt8(tags.index(upos: $0[CoNLLUColumn.upos], xpos: $0[CoNLLUColumn.xpos])!)
+          },
           heads: isTree ? heads : [],
           relations: sentence.words.map { relationNumber[$0[CoNLLUColumn.deprel]]! }))
     }
@@ -185,7 +186,6 @@ public enum SyntaxTraining {
     func mostFrequent(_ counts: [String: Int]) -> String {
       counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }!.key
     }
-    let tagNumber = Dictionary(uniqueKeysWithValues: tags.names.enumerated().map { ($1, UInt8($0)) })
     var buffer: [UInt8] = []
     var examples: [Example] = []
     sentences: for sentence in tagged where !sentence.isEmpty {
@@ -202,7 +202,7 @@ public enum SyntaxTraining {
         default: break
         }
         guard let counts = byWord[xpos + "\u{1}" + form.lowercased()] ?? byTag[xpos],
-          let label = tagNumber[mostFrequent(counts) + "\t" + xpos]
+          let label = tags.index(upos: mostFrequent(counts), xpos: xpos).map(UInt8.init)
         else { continue sentences }
         labels.append(label)
       }
@@ -211,34 +211,6 @@ public enum SyntaxTraining {
         Example(words: words, lowers: words.map(\.lower), tags: labels, heads: [], relations: []))
     }
     return examples
-  }
-
-  /// Reads CoNLL-2003-style lines (word, part-of-speech tag, then any columns; a blank line
-  /// between sentences; `-DOCSTART-` lines skipped) as tagged sentences.
-  public static func readTagged(path: String) throws -> [TaggedSentence] {
-    var sentences: [TaggedSentence] = []
-    var sentence: TaggedSentence = []
-    var lineNumber = 0
-    let lines = try LineReader(path: path)
-    while let bytes = try lines.nextLine() {
-      lineNumber += 1
-      var line = String(decoding: bytes, as: UTF8.self)
-      if line.hasSuffix("\r") { line.removeLast() }
-      let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-      if fields.isEmpty {
-        if !sentence.isEmpty { sentences.append(sentence) }
-        sentence = []
-        continue
-      }
-      if fields[0] == "-DOCSTART-" { continue }
-      guard fields.count >= 2 else {
-        throw TrainingError(
-          description: "\(path):\(lineNumber): expected a word and its tag, found \"\(line.prefix(40))\"")
-      }
-      sentence.append((String(fields[0]), String(fields[1])))
-    }
-    if !sentence.isEmpty { sentences.append(sentence) }
-    return sentences
   }
 
   /// Whether every word reaches the root (word n) without a cycle.
