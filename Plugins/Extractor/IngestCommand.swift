@@ -235,7 +235,8 @@ public enum ExtractorPlugin {
     commands: [
       IngestCommand(), DocumentsCommand(), ExtractCommand(), EntitiesCommand(), EntityCommand(),
       MentionsCommand(),
-      RelationsCommand(), QuotesCommand(), TimelineCommand(), MergeCommand(), UnmergeCommand(),
+      RelationsCommand(), ClausesCommand(), QuotesCommand(), TimelineCommand(), MergeCommand(),
+      UnmergeCommand(),
       NERTrainCommand(), FactsEvaluateCommand(),
       NEREvaluateCommand(), SyntaxParseCommand(), SyntaxAnnotateCommand(), SyntaxEvaluateCommand(),
       SyntaxTrainCommand(), TokensCommand(),

@@ -229,9 +229,12 @@ public struct Annotator: Sendable {
     let roles = RoleFinder.roles(text, mentions: mentions, ranges: ranges)
     let relations = roles + EventFinder.events(text, mentions: mentions, ranges: ranges, roles: roles)
     let quotes = QuoteFinder.quotes(text, mentions: mentions, ranges: ranges)
+    let clauses =
+      parse.map { ClauseFinder.clauses(text, syntax: $0, mentions: mentions, ranges: ranges, roles: roles) }
+      ?? []
     return DocumentAnnotations(
       tokenCount: tokens.count, sentenceCount: sentences.count, mentions: mentions, relations: relations,
-      quotes: quotes, syntax: parse)
+      quotes: quotes, clauses: clauses, syntax: parse)
   }
 
   private func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
