@@ -38,4 +38,17 @@ import Testing
     #expect(learnt.lemma("I", xpos: "PRP") == "I")
     #expect(learnt.lemma("States", xpos: "NNPS") == "State")
   }
+
+  @Test func irregularVerbsTheDataNeverShowedAreKnown() {
+    #expect(Self.rules.lemma("fought", xpos: "VBD") == "fight")
+    #expect(Self.rules.lemma("withdrawn", xpos: "VBN") == "withdraw")
+    #expect(Self.rules.lemma("Sought", xpos: "VBD") == "seek")
+    // Only verbs: "found" as a noun stays itself.
+    #expect(Self.rules.lemma("found", xpos: "NN") == "found")
+    // What training learns does not depend on the table: "went" is still an exception,
+    // so models trained before and after it are the same.
+    let learnt = Lemmatizer(learningFrom: [("went", "VBD", "go"), ("fought", "VBD", "fight")])
+    #expect(learnt.exceptions[Lemmatizer.key("VBD", "went")] == "go")
+    #expect(learnt.exceptions[Lemmatizer.key("VBD", "fought")] == "fight")
+  }
 }

@@ -77,4 +77,28 @@ import Testing
     #expect(syntax.relation(7) == "nsubj" && syntax.tokens[7].head == 8)
     #expect(syntax.relation(8) == "root" && syntax.tokens[8].head == -1)
   }
+
+  @Test func namesAreParsedAsOneWordAndDatelinesApart() throws {
+    _ = try #require(SyntaxModel.standard)
+    let text = "BRUSSELS (Reuters) - European Commission President Ursula von der Leyen met Fumio Kishida."
+    let annotations = Annotator().annotate(text: text)
+    let syntax = try #require(annotations.syntax)
+    let words = Tokenizer.tokenize(text).map(\.text)
+    func at(_ word: String) -> Int { words.firstIndex(of: word)! }
+    // Each word of a name hangs from its last word as `flat`, tagged a proper noun.
+    for word in ["Ursula", "von", "der"] {
+      #expect(syntax.tokens[at(word)].head == Int32(at("Leyen")) && syntax.relation(at(word)) == "flat")
+    }
+    #expect(syntax.upos(at("Ursula")) == "PROPN" && syntax.upos(at("Fumio")) == "PROPN")
+    #expect(syntax.tokens[at("Fumio")].head == Int32(at("Kishida")))
+    // The name's last word is the verb's subject, and the dateline is a tree of its own.
+    #expect(syntax.relation(at("Leyen")) == "nsubj" && syntax.tokens[at("Leyen")].head == Int32(at("met")))
+    #expect(syntax.relation(at("met")) == "root")
+    #expect(syntax.tokens[at("BRUSSELS")].head == -1)
+    // The syntax commands parse the words as written, names and all.
+    let plain = try #require(SyntaxModel.standard).analyze(sentences: [
+      ["Ursula", "von", "der", "Leyen", "met", "him"]
+    ])
+    #expect(plain[0].count == 6)
+  }
 }

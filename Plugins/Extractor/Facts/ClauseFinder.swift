@@ -88,14 +88,33 @@ struct ClauseFinder {
     self.entityTypes = types
   }
 
+  /// A clause with the tokens it was read from.
+  struct Reading {
+    var clause: Clause
+    /// The predicate's token: the verb, or a copula's nominal.
+    var predicate: Int
+    /// The head token of a nominal object, if it has one.
+    var objectHead: Int?
+  }
+
   /// The clauses of the document, sentence by sentence.
   static func clauses(
     _ text: DocumentText, syntax: DocumentSyntax, mentions: [Mention], ranges: [Range<Int>], roles: [Relation]
   ) -> [Clause] {
-    guard syntax.tokens.count == text.tokens.count else { return [] }
-    var finder = ClauseFinder(
-      text, tree: DependencyTree(syntax), mentions: mentions, ranges: ranges, roles: roles)
-    return finder.find()
+    readings(text, tree: DependencyTree(syntax), mentions: mentions, ranges: ranges, roles: roles).map(
+      \.clause)
+  }
+
+  /// The clauses of the document with their tokens, sentence by sentence.
+  static func readings(
+    _ text: DocumentText, tree: DependencyTree, mentions: [Mention], ranges: [Range<Int>], roles: [Relation]
+  ) -> [Reading] {
+    guard tree.count == text.tokens.count else { return [] }
+    var finder = ClauseFinder(text, tree: tree, mentions: mentions, ranges: ranges, roles: roles)
+    let clauses = finder.find()
+    return clauses.indices.map {
+      Reading(clause: clauses[$0], predicate: finder.predicates[$0], objectHead: finder.objectHeads[$0])
+    }
   }
 
   // MARK: State while reading
@@ -104,9 +123,9 @@ struct ClauseFinder {
   private var clauseOf: [Int32] = []
   private var clauses: [Clause] = []
   /// Each clause's predicate token.
-  private var predicates: [Int] = []
+  private(set) var predicates: [Int] = []
   /// Each clause's object head, for control ("urged China to stop").
-  private var objectHeads: [Int?] = []
+  private(set) var objectHeads: [Int?] = []
   /// Entities that were subjects, in reading order, for pronouns.
   private var subjectHistory: [(token: Int, entity: String)] = []
 
@@ -175,7 +194,8 @@ struct ClauseFinder {
     for child in tree.children(verb).map(Int.init) {
       let lower = text.lower[child]
       switch tree.dependency[child] {
-      case .nsubj where subjectHead == nil: subjectHead = child
+      // Of two subjects (a parse gone wrong), the one nearest before the verb.
+      case .nsubj where subjectHead == nil || child < verb: subjectHead = child
       case .csubj where subjectHead == nil: subjectHead = child
       case .nsubjPass:
         patientHead = child
@@ -281,7 +301,13 @@ struct ClauseFinder {
           subject = clauses[coordinated].subject
         }
       case .advcl where subject == nil && !passive:
-        if let main = clauseIndex(of: governor) { subject = clauses[main].subject }
+        // Where the parse gave the main verb two subjects, the one nearer this verb.
+        let subjects = tree.children(governor).map(Int.init).filter { tree.dependency[$0] == .nsubj }
+        if subjects.count > 1, let nearest = subjects.min(by: { abs($0 - verb) < abs($1 - verb) }) {
+          subject = phrase(nearest)
+        } else if let main = clauseIndex(of: governor) {
+          subject = clauses[main].subject
+        }
       default:
         break
       }
@@ -496,6 +522,17 @@ struct ClauseFinder {
         }
         return ([], false)
       }
+      // "Taiwan President Tsai Ing-wen", "Microsoft CEO Satya Nadella": the person the
+      // place or organisation qualifies.
+      if mentions[mention].type != .person {
+        var next = ranges[mention].upperBound
+        if let title = index.at(next), mentions[title].type == .title { next = ranges[title].upperBound }
+        if span.contains(next), let person = index.at(next), mentions[person].type == .person,
+          let key = mentions[person].entityKey
+        {
+          return ([key.name], false)
+        }
+      }
       if let key = mentions[mention].entityKey { return ([key.name], false) }
       return ([], false)
     }
@@ -519,7 +556,7 @@ struct ClauseFinder {
       tree.children(head).contains(where: { ["the", "this"].contains(text.lower[Int($0)]) }),
       !tree.children(head).contains(where: { [.compound, .amod, .nmod].contains(tree.dependency[Int($0)]) })
     {
-      return (lastMentioned(before: head, types: types).map { [$0] } ?? [], true)
+      return (salient(before: head, types: types).map { [$0] } ?? [], true)
     }
     return ([], false)
   }
@@ -547,6 +584,23 @@ struct ClauseFinder {
       if token < pronoun || text.sentenceOf[token] < sentence, fits(entity) { return entity }
     }
     return lastMentioned(before: pronoun, types: types)
+  }
+
+  /// What "the company" stands for: of the entities of `types` named before `token`, the
+  /// one named most often (the story's subject, not the last company in passing), the
+  /// first named on a tie.
+  private func salient(before token: Int, types: Set<EntityType>) -> String? {
+    let offset = Int32(text.tokens[token].start)
+    var counts: [String: Int] = [:]
+    var best: (name: String, count: Int)?
+    for mention in mentions {
+      guard mention.end <= offset else { break }
+      guard let key = mention.entityKey, types.contains(key.type) else { continue }
+      let count = counts[key.name, default: 0] + 1
+      counts[key.name] = count
+      if count > best?.count ?? 0 { best = (key.name, count) }
+    }
+    return best?.name
   }
 
   /// The entity of one of `types` named last before `token`, within three sentences.

@@ -68,8 +68,43 @@ enum EventLexicon {
     return forms
   }()
 
+  /// Verbs the parse finds whose class the table above does not give: lemma, class, sign.
+  private static let lemmas: [(String, String, Int)] = [
+    ("talk", "consult", 1), ("speak", "consult", 1), ("host", "consult", 1), ("negotiate", "consult", 1),
+    ("phone", "consult", 1), ("acquire", "cooperate", 1), ("buy", "cooperate", 1), ("invest", "cooperate", 1),
+    ("endorse", "cooperate", 1), ("appoint", "cooperate", 1), ("nominate", "cooperate", 1),
+    ("name", "cooperate", 1), ("elect", "cooperate", 1), ("partner", "cooperate", 1),
+    ("ally", "cooperate", 1),
+    ("thank", "cooperate", 1), ("congratulate", "cooperate", 1), ("welcome", "cooperate", 1),
+    ("fund", "aid", 1), ("finance", "aid", 1), ("supply", "aid", 1), ("rescue", "aid", 1),
+    ("provide", "aid", 1), ("call on", "appeal", 1), ("appeal", "appeal", 1), ("request", "appeal", 1),
+    ("press", "demand", -1), ("oppose", "reject", -1), ("veto", "reject", -1), ("block", "reject", -1),
+    ("blame", "disapprove", -1), ("criticise", "disapprove", -1), ("slam", "disapprove", -1),
+    ("fire", "coerce", -1), ("dismiss", "coerce", -1), ("charge", "coerce", -1), ("indict", "coerce", -1),
+    ("convict", "coerce", -1), ("sentence", "coerce", -1), ("ban", "coerce", -1), ("fine", "coerce", -1),
+    ("detain", "coerce", -1), ("seize", "coerce", -1), ("investigate", "investigate", 0),
+    ("probe", "investigate", 0), ("shoot", "fight", -1), ("wound", "fight", -1), ("fight", "fight", -1),
+    ("raid", "fight", -1), ("shell", "fight", -1), ("hit", "fight", -1), ("capture", "fight", -1),
+    ("lose", "fight", -1),
+  ]
+
+  /// The class and sign of a verb, by lemma; nil for verbs of no known class.
+  static let byLemma: [String: (eventClass: String, sign: Int)] = {
+    var byLemma: [String: (eventClass: String, sign: Int)] = [:]
+    for (lemma, eventClass, sign, _, _) in table where byLemma[lemma] == nil {
+      byLemma[lemma] = (eventClass, sign)
+    }
+    for (lemma, eventClass, sign) in lemmas where byLemma[lemma] == nil {
+      byLemma[lemma] = (eventClass, sign)
+    }
+    return byLemma
+  }()
+
+  /// The class of events between entities whose verb has no class of its own.
+  static let otherClass = "other"
+
   /// All event classes, for help and checks.
-  static let classes: [String] = Array(Set(table.map(\.1))).sorted()
+  static let classes: [String] = (Set(table.map(\.1)).union(lemmas.map(\.1)).union([otherClass])).sorted()
 
   /// Nouns that name an event with its partner: "a meeting with X", "talks with X".
   static let nouns: [String: String] = ["meeting": "meet", "talks": "meet", "visit": "visit", "call": "call"]

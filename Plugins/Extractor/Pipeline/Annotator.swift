@@ -26,13 +26,30 @@ public struct Annotator: Sendable {
     "von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al", "ibn", "dos", "das",
   ]
 
-  /// "Ursula" "von der" "Leyen": people's names split by lower-case particles are one name.
-  static func joinNameParticles(_ spans: [(range: Range<Int>, type: CoarseType)], lower: [String])
+  /// "Ursula" "von der" "Leyen": people's names split by lower-case particles are one name,
+  /// and a person's name runs on over particles to a capitalised word no name holds
+  /// (`capitalized`, by token, where given).
+  static func joinNameParticles(
+    _ spans: [(range: Range<Int>, type: CoarseType)], lower: [String], capitalized: [Bool] = []
+  )
     -> [(range: Range<Int>, type: CoarseType)]
   {
     var joined: [(range: Range<Int>, type: CoarseType)] = []
+    var spans = spans
+    for index in spans.indices where spans[index].type == .person && !capitalized.isEmpty {
+      var end = spans[index].range.upperBound
+      while end < lower.count && nameParticles.contains(lower[end]) && end - spans[index].range.upperBound < 2
+      {
+        end += 1
+      }
+      let next = index + 1 < spans.count ? spans[index + 1].range.lowerBound : lower.count
+      if end > spans[index].range.upperBound, end < next, capitalized[end] {
+        spans[index].range = spans[index].range.lowerBound..<end + 1
+      }
+    }
     for entity in spans {
-      if let previous = joined.last, previous.type == .person, entity.type == .person,
+      if let previous = joined.last, previous.type == .person,
+        entity.type == .person || entity.range.count == 1,
         entity.range.lowerBound > previous.range.upperBound,
         entity.range.lowerBound - previous.range.upperBound <= 2,
         (previous.range.upperBound..<entity.range.lowerBound).allSatisfy({ nameParticles.contains(lower[$0]) }
@@ -76,13 +93,17 @@ public struct Annotator: Sendable {
     // Named entities.
     let input = TaggerInput(tokens: tokens, sentences: sentences, gazetteer: gazetteer)
     let labels = tagger.map { $0.labels(input, cache: scratch?.wordScores) } ?? []
+    var tagged = EntityLabel.spans(labels[...])
+    tagged = Self.joinNameParticles(
+      tagged, lower: lower,
+      capitalized: tokens.map { $0.kind == .word && $0.text.first?.isUppercase == true })
     let parse = syntax.map {
       $0.documentSyntax(
-        tokens: tokens, lower: lower, words: input.words, sentences: sentences, sentenceOf: sentenceOf,
+        tokens: tokens, lower: lower, words: input.words, sentences: Dateline.split(tokens, sentences),
+        sentenceOf: sentenceOf,
+        names: tagged.filter { $0.type != .miscellaneous || $0.range.count > 1 }.map(\.range),
         scratch: scratch?.syntax ?? SyntaxModel.Scratch())
     }
-    var tagged = EntityLabel.spans(labels[...])
-    tagged = Self.joinNameParticles(tagged, lower: lower)
     var named = tagged.compactMap {
       entity -> (range: Range<Int>, type: CoarseType)? in
       // "the Pentagon Monday": a weekday never ends a name; "The" capitalised only by
@@ -227,11 +248,29 @@ public struct Annotator: Sendable {
     let text = DocumentText(
       scalars: scalars, tokens: tokens, lower: lower, sentences: sentences, sentenceOf: sentenceOf)
     let roles = RoleFinder.roles(text, mentions: mentions, ranges: ranges)
-    let relations = roles + EventFinder.events(text, mentions: mentions, ranges: ranges, roles: roles)
+    var relations = roles + EventFinder.events(text, mentions: mentions, ranges: ranges, roles: roles)
     let quotes = QuoteFinder.quotes(text, mentions: mentions, ranges: ranges)
-    let clauses =
-      parse.map { ClauseFinder.clauses(text, syntax: $0, mentions: mentions, ranges: ranges, roles: roles) }
-      ?? []
+    var clauses: [Clause] = []
+    if let parse {
+      let tree = DependencyTree(parse)
+      let readings = ClauseFinder.readings(text, tree: tree, mentions: mentions, ranges: ranges, roles: roles)
+      clauses = readings.map(\.clause)
+      let events = ClauseEvents.events(readings, text: text, tree: tree, mentions: mentions, ranges: ranges)
+      // The parse's events join the pattern finder's, each fact once a sentence; where
+      // the two read one verb with a different partner on one side (a pronoun resolved
+      // otherwise), the pattern finder's reading stands.
+      var seen = Set(relations.map { EventKey($0) })
+      for relation in relations where relation.eventClass != nil {
+        seen.insert(EventKey(relation, subject: ""))
+        seen.insert(EventKey(relation, object: ""))
+      }
+      for event in events
+      where !seen.contains(EventKey(event, subject: "")) && !seen.contains(EventKey(event, object: ""))
+        && seen.insert(EventKey(event)).inserted
+      {
+        relations.append(event)
+      }
+    }
     return DocumentAnnotations(
       tokenCount: tokens.count, sentenceCount: sentences.count, mentions: mentions, relations: relations,
       quotes: quotes, clauses: clauses, syntax: parse)
@@ -239,5 +278,21 @@ public struct Annotator: Sendable {
 
   private func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
     Tokenizer.makeString(scalars, start, end)
+  }
+}
+
+/// What makes two relations the same fact: subject, predicate, object and sentence.
+private struct EventKey: Hashable {
+  var subject: String
+  var predicate: String
+  var object: String
+  var sentence: Int32
+
+  /// The relation's key, with the subject or object left out where given.
+  init(_ relation: Relation, subject: String? = nil, object: String? = nil) {
+    self.subject = subject ?? relation.subject
+    predicate = relation.predicate
+    self.object = object ?? relation.object
+    sentence = relation.sentence
   }
 }

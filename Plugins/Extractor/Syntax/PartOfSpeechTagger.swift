@@ -190,7 +190,8 @@ enum TagFeatures {
   /// tagger's own choice, as it will when tagging.
   static func decode<Weights: ClassWeights>(
     _ words: [WordFeatures], classes: [UInt64], sentence: Range<Int>, weights: Weights,
-    into tags: inout [UInt8], gold: [UInt8]? = nil, learner: AveragedPerceptron? = nil
+    into tags: inout [UInt8], gold: [UInt8]? = nil, learner: AveragedPerceptron? = nil,
+    proper: [Bool]? = nil, properTags: [Bool] = []
   ) {
     let count = weights.classCount
     let buffer = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
@@ -210,7 +211,15 @@ enum TagFeatures {
             scores.initialize(repeating: 0, count: HashedWeights.padded(count))
             weights.accumulate(features, into: scores)
             var best = 0
-            for label in 1..<count where scores[label] > scores[best] { best = label }
+            if let proper, proper[index] {
+              // A word inside a name the entity tagger found is a proper noun.
+              best = -1
+              for label in 0..<count where properTags[label] && (best < 0 || scores[label] > scores[best]) {
+                best = label
+              }
+            } else {
+              for label in 1..<count where scores[label] > scores[best] { best = label }
+            }
             if let learner, let gold {
               let right = Int(gold[index])
               if right != best {

@@ -45,7 +45,14 @@ public final class SyntaxModel: Sendable {
     self.parser = parser
     self.lemmatizer = lemmatizer
     self.labels = SyntaxLabels(upos: tags.upos, xpos: tags.xpos, relations: relations)
+    self.properTags = tags.upos.map { $0 == "PROPN" }
+    self.flatRelation = UInt8(relations.firstIndex(of: "flat") ?? relations.firstIndex(of: "compound") ?? 0)
   }
+
+  /// Which tags are proper nouns, for words inside names.
+  let properTags: [Bool]
+  /// The relation that joins the words of a name to its last word.
+  let flatRelation: UInt8
 
   public convenience init(model bytes: UnsafeBufferPointer<UInt8>) throws {
     var reader = ModelReader(bytes)
@@ -129,14 +136,23 @@ public final class SyntaxModel: Sendable {
     var lowers: [UInt64] = []
     var sentenceClasses: [UInt64] = []
     var parserWords: [UInt64] = []
+    var kept: [Int] = []
+    var keptTags: [UInt8] = []
     public init() {}
   }
 
   /// Tags every word of the sentences and parses each sentence. `words` are the words'
   /// features as the entity tagger computes them; the result's heads are word indices in
   /// the same numbering (-1 for a sentence's root).
+  ///
+  /// With `names` (each word's name: -1 outside names, else the index of the name's last
+  /// word) and `proper` (which words must be proper nouns), every word is tagged, and each
+  /// name of several words is parsed as its last word, the others joined to it as `flat`:
+  /// a parser trained on web text reads "European Commission President Ursula von der
+  /// Leyen met ..." far better as "Commission President Leyen met ...".
   func analyze(
-    words: [WordFeatures], sentences: [Range<Int>], scratch: Scratch, givenTags: [UInt8]? = nil
+    words: [WordFeatures], sentences: [Range<Int>], scratch: Scratch, givenTags: [UInt8]? = nil,
+    names: [Int32]? = nil, proper: [Bool]? = nil
   ) -> (tags: [UInt8], heads: [Int32], relations: [UInt8]) {
     let count = words.count
     scratch.classes.removeAll(keepingCapacity: true)
@@ -151,16 +167,27 @@ public final class SyntaxModel: Sendable {
     var relations = [UInt8](repeating: 0, count: count)
     for sentence in sentences where !sentence.isEmpty {
       if givenTags == nil {
-        TagFeatures.decode(words, classes: scratch.classes, sentence: sentence, weights: tagger, into: &tags)
+        TagFeatures.decode(
+          words, classes: scratch.classes, sentence: sentence, weights: tagger, into: &tags, proper: proper,
+          properTags: properTags)
       }
       scratch.lowers.removeAll(keepingCapacity: true)
       scratch.sentenceClasses.removeAll(keepingCapacity: true)
+      scratch.kept.removeAll(keepingCapacity: true)
+      scratch.keptTags.removeAll(keepingCapacity: true)
       for index in sentence {
+        if let names, names[index] >= 0, Int(names[index]) != index {
+          heads[index] = names[index]
+          relations[index] = flatRelation
+          continue
+        }
+        scratch.kept.append(index)
+        scratch.keptTags.append(tags[index])
         scratch.lowers.append(scratch.parserWords[index])
         scratch.sentenceClasses.append(scratch.classes[index])
       }
       let parsed = scratch.lowers.withUnsafeBufferPointer { lowers in
-        tags[sentence].withUnsafeBufferPointer { sentenceTags in
+        scratch.keptTags.withUnsafeBufferPointer { sentenceTags in
           scratch.sentenceClasses.withUnsafeBufferPointer { classes in
             ParserDecoder.parse(
               words: lowers, tags: sentenceTags, classes: classes, moves: moves, weights: parser,
@@ -168,10 +195,11 @@ public final class SyntaxModel: Sendable {
           }
         }
       }
-      let n = sentence.count
+      let n = scratch.kept.count
       for (offset, head) in parsed.heads.enumerated() {
-        heads[sentence.lowerBound + offset] = head == Int32(n) ? -1 : head + Int32(sentence.lowerBound)
-        relations[sentence.lowerBound + offset] = parsed.relations[parsed.relations.startIndex + offset]
+        let index = scratch.kept[offset]
+        heads[index] = head == Int32(n) ? -1 : Int32(scratch.kept[Int(head)])
+        relations[index] = parsed.relations[parsed.relations.startIndex + offset]
       }
     }
     return (tags, heads, relations)
@@ -180,11 +208,23 @@ public final class SyntaxModel: Sendable {
   /// The parse of a document's tokens, for extraction, from what the extraction already
   /// has of them: their lower-case forms, the entity tagger's features and each token's
   /// sentence.
+  /// `names` are the token ranges of the names the entity tagger found: their capitalised
+  /// words are proper nouns, and each is parsed as its last word.
   func documentSyntax(
     tokens: [TextToken], lower: [String], words: [WordFeatures], sentences: [Range<Int>], sentenceOf: [Int32],
-    scratch: Scratch
+    names: [Range<Int>] = [], scratch: Scratch
   ) -> DocumentSyntax {
-    let result = analyze(words: words, sentences: sentences, scratch: scratch)
+    var nameOf = [Int32](repeating: -1, count: tokens.count)
+    var proper = [Bool](repeating: false, count: tokens.count)
+    for name in names where !name.isEmpty && name.upperBound <= tokens.count {
+      let last = name.upperBound - 1
+      guard sentenceOf[name.lowerBound] == sentenceOf[last] else { continue }
+      for index in name {
+        nameOf[index] = Int32(last)
+        proper[index] = tokens[index].kind == .word && tokens[index].text.first?.isUppercase == true
+      }
+    }
+    let result = analyze(words: words, sentences: sentences, scratch: scratch, names: nameOf, proper: proper)
     var parsed: [DocumentSyntax.Token] = []
     parsed.reserveCapacity(tokens.count)
     var lemmas: [String] = []
