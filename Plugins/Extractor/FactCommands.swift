@@ -21,22 +21,28 @@ func knownEntityName(_ invocation: Invocation, _ argument: String, _ workspace: 
 /// `quotes`: direct quotations and who said them.
 struct QuotesCommand: Command {
   let signature = Signature(
-    "quotes", abstract: "List direct quotations with their speakers",
+    "quotes", abstract: "List quotations with their speakers: direct, and reported speech",
     discussion: """
       One row per quotation: the speaker's canonical name (null when the text does not say),
-      the quoted words, the document, [start, end) offsets of the words in code points and
-      the sentence. Speakers come from "...," X said / said X / X told, X said: "...",
-      according to X, and quotations continued over paragraphs.
+      the quoted words, the document, [start, end) offsets of the words in code points, the
+      sentence and the kind. Direct quotations are the words inside quotation marks, their
+      speakers from "...," X said / said X / X told, X said: "...", according to X, and
+      quotations continued over paragraphs. Indirect ones are reported speech read from
+      the parse: "X said (that) ..." gives the reported clause, spoken by X.
       """,
     flags: [
       Flag(
         "speaker", short: "s", .string, help: "only this speaker's quotations",
         completion: entityNameCompletion),
       Flag("doc", short: "d", .string, help: "only this document", completion: documentCompletion),
+      Flag(
+        "kind", short: "k", .string, help: "only direct or only indirect quotations",
+        completion: .values(["direct", "indirect"])),
     ],
     input: .none, output: .table,
     examples: [
       Example("quotes | select speaker text", "who said what"),
+      Example("quotes --kind indirect | select speaker text", "what was reported, and by whom"),
       Example(
         "ingest Scripts/corpus; extract; quotes | where speaker == null | count",
         "quotations nobody is named for"),
@@ -47,6 +53,11 @@ struct QuotesCommand: Command {
     warnIfPending(invocation, workspace)
     let speaker = try knownEntityName(invocation, "speaker", workspace)
     let only = try documentIndex(invocation, workspace)
+    let kind = invocation.string("kind")
+    if let kind, kind != "direct" && kind != "indirect" {
+      throw invocation.error(
+        "unknown quotation kind '\(kind)'", at: "kind", help: "the kinds are direct and indirect")
+    }
     var rows: [[Value]] = []
     for (index, annotations) in workspace.annotations.enumerated() {
       guard let annotations, only == nil || only == index else { continue }
@@ -54,13 +65,15 @@ struct QuotesCommand: Command {
       for quote in annotations.quotes {
         let said = quote.speaker.map(workspace.resolve)
         guard speaker == nil || said == speaker else { continue }
+        guard kind == nil || (kind == "indirect") == quote.indirect else { continue }
         rows.append([
           said.map(Value.string) ?? .null, .string(quote.text), id, .int(Int(quote.start)),
-          .int(Int(quote.end)), .int(Int(quote.sentence)),
+          .int(Int(quote.end)), .int(Int(quote.sentence)), .string(quote.indirect ? "indirect" : "direct"),
         ])
       }
     }
-    return .table(Table(columns: ["speaker", "text", "doc", "start", "end", "sentence"], rows: rows))
+    return .table(
+      Table(columns: ["speaker", "text", "doc", "start", "end", "sentence", "kind"], rows: rows))
   }
 }
 
@@ -197,7 +210,7 @@ struct EntityCommand: Command {
           relation.date.map(Value.string) ?? .null, .string(document.id),
         ])
       }
-      for quote in annotations.quotes where quote.speaker.map(workspace.resolve) == name {
+      for quote in annotations.quotes where !quote.indirect && quote.speaker.map(workspace.resolve) == name {
         quotes.append([.string(quote.text), .string(document.id)])
       }
     }

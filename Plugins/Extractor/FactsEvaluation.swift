@@ -84,7 +84,8 @@ public enum FactsEvaluation {
             key: relation.subject + " / " + relation.predicate + " / " + relation.object + negated))
       }
     }
-    for quote in annotations.quotes {
+    // The annotations list direct quotations.
+    for quote in annotations.quotes where !quote.indirect {
       facts.insert(Fact(kind: "quotes", key: (quote.speaker ?? "") + " / " + normalised(quote.text)))
     }
     return facts

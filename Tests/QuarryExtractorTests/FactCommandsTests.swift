@@ -38,9 +38,14 @@ import Testing
 
   @Test func quotesHaveTheirSpeakers() throws {
     let session = ExtractorTestSupport.extractedSample()
-    let quotes = try #require(ExtractorTestSupport.table("quotes", session))
+    let quotes = try #require(ExtractorTestSupport.table("quotes --kind direct", session))
     #expect(Array(quotes.columns.prefix(5)) == ["speaker", "text", "doc", "start", "end"])
     #expect(quotes.rows.count == 4)
+    #expect(quotes.rows.allSatisfy { $0[6] == .string("direct") })
+    let reported = try #require(ExtractorTestSupport.table("quotes --kind indirect", session))
+    #expect(reported.rows.contains { $0[0] == .string("Pentagon") && $0[6] == .string("indirect") })
+    let bad = ExtractorTestSupport.run("quotes --kind reported", in: session)
+    #expect(bad.errors.messages.contains("unknown quotation kind 'reported'"))
     let speakers = quotes.rows.map { $0[0] }
     #expect(
       speakers == [.string("Liu Pengyu"), .string("Liu Pengyu"), .string("Pentagon"), .string("Pentagon")])

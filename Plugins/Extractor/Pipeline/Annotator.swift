@@ -249,12 +249,14 @@ public struct Annotator: Sendable {
       scalars: scalars, tokens: tokens, lower: lower, sentences: sentences, sentenceOf: sentenceOf)
     let roles = RoleFinder.roles(text, mentions: mentions, ranges: ranges)
     var relations = roles + EventFinder.events(text, mentions: mentions, ranges: ranges, roles: roles)
-    let quotes = QuoteFinder.quotes(text, mentions: mentions, ranges: ranges)
+    var quotes = QuoteFinder.quotes(text, mentions: mentions, ranges: ranges)
     var clauses: [Clause] = []
     if let parse {
       let tree = DependencyTree(parse)
       let readings = ClauseFinder.readings(text, tree: tree, mentions: mentions, ranges: ranges, roles: roles)
       clauses = readings.map(\.clause)
+      quotes += ReportedSpeech.quotes(readings, text: text, direct: quotes)
+      quotes.sort { ($0.start, $0.end) < ($1.start, $1.end) }
       let events = ClauseEvents.events(readings, text: text, tree: tree, mentions: mentions, ranges: ranges)
       // The parse's events join the pattern finder's, each fact once a sentence; where
       // the two read one verb with a different partner on one side (a pronoun resolved
