@@ -44,8 +44,7 @@ struct ClausesCommand: Command {
   func run(_ invocation: Invocation) throws -> Value {
     let workspace = Workspace.of(invocation.session)
     warnIfPending(invocation, workspace)
-    let about = try invocation.string("about").map { _ in try knownEntityName(invocation, "about", workspace)!
-    }
+    let about = try knownEntityName(invocation, "about", workspace)
     let predicate = invocation.string("predicate")?.lowercased()
     let kind = try invocation.string("kind").map { name in
       guard let kind = Clause.Kind(rawValue: name) else {

@@ -148,3 +148,28 @@ import Testing
     #expect(Annotator().annotate(text: long).tokenCount == 1)
   }
 }
+
+@Suite struct NameBoundaryTests {
+  func cut(_ words: [String], _ spans: [(range: Range<Int>, type: CoarseType)], paragraphAt: Int? = nil)
+    -> [Range<Int>]
+  {
+    var offset = 0
+    let tokens = words.enumerated().map { index, word in
+      defer { offset += word.count + 1 }
+      return TextToken(
+        text: word, start: offset, end: offset + word.count,
+        kind: word.first!.isLetter ? .word : .punctuation, spaceAfter: true,
+        lineBreaksBefore: index == paragraphAt ? 2 : 0)
+    }
+    return Annotator.withinBoundaries(spans, tokens: tokens).map(\.range)
+  }
+
+  @Test func namesStopAtParagraphsQuotationMarksAndFullStops() {
+    let words = ["Law", "and", "Justice", "party", ".", "\"", "We", "lost"]
+    #expect(cut(words, [(0..<7, .organization)]) == [0..<4, 6..<7])
+    #expect(cut(["the", "Kremlin", "Putin", "said"], [(1..<3, .person)], paragraphAt: 2) == [1..<2, 2..<3])
+    #expect(cut(["Northwind", "Motors", ","], [(0..<3, .organization)]) == [0..<2])
+    #expect(cut(["Northwind", "Motors"], [(0..<2, .organization)]) == [0..<2])
+    #expect(cut(["\"", "\""], [(0..<2, .miscellaneous)]).isEmpty)
+  }
+}

@@ -63,6 +63,44 @@ public struct Annotator: Sendable {
     return joined
   }
 
+  static let quotationMarks: Set<String> = ["\"", "“", "”", "‘", "’", "'", "«", "»", "``", "''"]
+  static let sentencePunctuation: Set<String> = [".", "!", "?", ",", ";", ":", "…"]
+
+  /// A name never crosses a paragraph break or a quotation mark, and never starts or ends
+  /// with punctuation: a span the tagger ran over them is cut there into its pieces.
+  static func withinBoundaries(_ spans: [(range: Range<Int>, type: CoarseType)], tokens: [TextToken])
+    -> [(range: Range<Int>, type: CoarseType)]
+  {
+    var result: [(range: Range<Int>, type: CoarseType)] = []
+    result.reserveCapacity(spans.count)
+    func add(_ range: Range<Int>, _ type: CoarseType) {
+      var range = range
+      while let first = range.first, tokens[first].kind == .punctuation {
+        range = first + 1..<range.upperBound
+      }
+      while let last = range.last, tokens[last].kind == .punctuation,
+        sentencePunctuation.contains(tokens[last].text) || quotationMarks.contains(tokens[last].text)
+      {
+        range = range.lowerBound..<last
+      }
+      if !range.isEmpty { result.append((range, type)) }
+    }
+    for span in spans {
+      var start = span.range.lowerBound
+      for index in span.range {
+        if quotationMarks.contains(tokens[index].text) {
+          add(start..<index, span.type)
+          start = index + 1
+        } else if index > start, tokens[index].lineBreaksBefore >= 2 {
+          add(start..<index, span.type)
+          start = index
+        }
+      }
+      add(start..<span.range.upperBound, span.type)
+    }
+    return result
+  }
+
   /// What one thread keeps between documents to go faster; never shared between threads.
   public final class Scratch {
     let wordScores = WordScoreCache()
@@ -93,7 +131,7 @@ public struct Annotator: Sendable {
     // Named entities.
     let input = TaggerInput(tokens: tokens, sentences: sentences, gazetteer: gazetteer)
     let labels = tagger.map { $0.labels(input, cache: scratch?.wordScores) } ?? []
-    var tagged = EntityLabel.spans(labels[...])
+    var tagged = Self.withinBoundaries(EntityLabel.spans(labels[...]), tokens: tokens)
     tagged = Self.joinNameParticles(
       tagged, lower: lower,
       capitalized: tokens.map { $0.kind == .word && $0.text.first?.isUppercase == true })
