@@ -296,6 +296,12 @@ public struct Annotator: Sendable {
       quotes += ReportedSpeech.quotes(readings, text: text, direct: quotes)
       quotes.sort { ($0.start, $0.end) < ($1.start, $1.end) }
       let events = ClauseEvents.events(readings, text: text, tree: tree, mentions: mentions, ranges: ranges)
+      // Roles the parse predicates of a person, where the patterns found none like them.
+      var roleKeys = Set(relations.filter { $0.eventClass == nil }.map { EventKey($0, object: "") })
+      for role in ClauseRoles.roles(readings, text: text, tree: tree, mentions: mentions, ranges: ranges)
+      where roleKeys.insert(EventKey(role, object: "")).inserted {
+        relations.append(role)
+      }
       // The parse's events join the pattern finder's, each fact once a sentence; where
       // the two read one verb with a different partner on one side (a pronoun resolved
       // otherwise), the pattern finder's reading stands.
