@@ -26,6 +26,7 @@ public enum Tokenizer {
   /// Words that keep their full stop.
   public static let abbreviations: Set<String> = [
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+    "maj", "brig", "cpl", "pvt", "messrs",
     "st",
     "jr", "sr", "inc", "corp", "co", "ltd", "llc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept",

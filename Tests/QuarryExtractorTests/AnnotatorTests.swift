@@ -164,6 +164,13 @@ import Testing
     return Annotator.withinBoundaries(spans, tokens: tokens).map(\.range)
   }
 
+  @Test func honorificsAreNeitherNamesNorRoles() {
+    let annotations = Annotator().annotate(text: "Dr. Anthony Fauci and the Rev. Al Sharpton spoke.")
+    let people = annotations.mentions.filter { $0.type == .person }.map(\.text)
+    #expect(people == ["Anthony Fauci", "Al Sharpton"])
+    #expect(!annotations.relations.contains { $0.predicate == "role" })
+  }
+
   @Test func namesStopAtParagraphsQuotationMarksAndFullStops() {
     let words = ["Law", "and", "Justice", "party", ".", "\"", "We", "lost"]
     #expect(cut(words, [(0..<7, .organization)]) == [0..<4, 6..<7])

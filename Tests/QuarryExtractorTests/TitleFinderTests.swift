@@ -20,6 +20,12 @@ import Testing
     #expect(titles("national security adviser Jake Sullivan") == ["national security adviser"])
   }
 
+  @Test func ranksArePartsOfTitles() {
+    #expect(titles("Maj. Gen. Anna Lee commands the division") == ["Maj. Gen."])
+    #expect(titles("Air Force Brig. Gen. Pat Ryder said") == ["Air Force Brig. Gen."])
+    #expect(titles("Lt. Col. Ben Ortiz said") == ["Lt. Col."])
+  }
+
   @Test func takesOfPhrasesAndCompoundHeads() {
     #expect(titles("PRC Minister of National Defense Li Shangfu") == ["Minister of National Defense"])
     #expect(titles("Secretary of State Antony Blinken") == ["Secretary of State"])

@@ -58,6 +58,10 @@ import Testing
 
   @Test func hyphenatedAbbreviationsKeepTheirStop() {
     #expect(Tokenizer.tokenize("R-Calif. said").map(\.text) == ["R-Calif.", "said"])
+    #expect(
+      Tokenizer.tokenize("Maj. Gen. Lee and Brig. Gen. Ryder").map(\.text) == [
+        "Maj.", "Gen.", "Lee", "and", "Brig.", "Gen.", "Ryder",
+      ])
     #expect(Tokenizer.tokenize("the end.").map(\.text) == ["the", "end", "."])
   }
 }

@@ -63,6 +63,10 @@ public struct Annotator: Sendable {
     return joined
   }
 
+  /// Forms of address that stand before a person's name.
+  static let honorifics: Set<String> = [
+    "mr.", "mrs.", "ms.", "messrs.", "dr.", "rev.", "prof.", "sir", "dame", "mr", "mrs", "ms", "dr",
+  ]
   static let quotationMarks: Set<String> = ["\"", "“", "”", "‘", "’", "'", "«", "»", "``", "''"]
   static let sentencePunctuation: Set<String> = [".", "!", "?", ",", ";", ":", "…"]
 
@@ -162,7 +166,14 @@ public struct Annotator: Sendable {
       }) {
         range = range.lowerBound..<cut
       }
-      return range.isEmpty ? nil : (range, entity.type)
+      // "Rev. Al Sharpton", "Dr. Anthony Fauci": an honorific is neither part of the name
+      // nor a role; what follows it is a person.
+      var type = entity.type
+      if range.count > 1, Self.honorifics.contains(lower[range.lowerBound]) {
+        range = range.lowerBound + 1..<range.upperBound
+        if range.allSatisfy({ tokens[$0].text.first?.isUppercase == true }) { type = .person }
+      }
+      return range.isEmpty ? nil : (range, type)
     }
     // Titles against the tagger's entities: a title swallows the words of its modifiers
     // ("Defense" in "Defense Secretary", "House" in "House Speaker"), an entity running

@@ -45,8 +45,10 @@ struct TitleFinder: Sendable {
       {
         // A capitalised modifier right after another capitalised word belongs to that
         // name: "White House" in "White House National Security Adviser".
+        // An abbreviated rank ("Air Force Brig. Gen.") is the title's, never the name's.
         let candidate = first - 1
-        if isCapitalised(tokens[candidate]), candidate - 1 >= sentence.lowerBound,
+        if isCapitalised(tokens[candidate]), !lower[candidate].hasSuffix("."),
+          candidate - 1 >= sentence.lowerBound,
           isCapitalised(tokens[candidate - 1]), tokens[candidate - 1].kind == .word,
           !modifiers.contains(lower[candidate - 1]), !heads.contains(lower[candidate - 1]),
           !places[candidate - 1],
