@@ -54,19 +54,19 @@ import Testing
     #expect(FactsEvaluation.normalised("  ignores our farmers. ") == "ignores our farmers")
   }
 
-  /// The targets on the annotated articles: roles and quotes ≥ 90% recall,
-  /// relations ≥ 75%, precision no lower than recall.
+  /// The targets on the annotated articles: roles and quotes ≥ 90% recall at ≥ 90%
+  /// precision, relations ≥ 75% recall at ≥ 80% precision.
   @Test func theTargetsHoldOnTheAnnotatedArticles() throws {
     let session = ExtractorTestSupport.session()
     let table = try #require(
       ExtractorTestSupport.table("facts evaluate \(ExtractorTestSupport.root)/Scripts/gold", session))
     let byKind = Dictionary(uniqueKeysWithValues: table.rows.map { ($0[0].plainText, $0) })
-    for (kind, target) in [("roles", 90.0), ("quotes", 90.0), ("relations", 75.0)] {
+    for (kind, target, floor) in [("roles", 90.0, 90.0), ("quotes", 90.0, 90.0), ("relations", 75.0, 80.0)] {
       let row = try #require(byKind[kind])
       let precision = try #require(row[4].doubleValue)
       let recall = try #require(row[5].doubleValue)
       #expect(recall >= target, "\(kind) recall \(recall)")
-      #expect(precision >= recall, "\(kind) precision \(precision) below recall \(recall)")
+      #expect(precision >= floor, "\(kind) precision \(precision) below \(floor)")
     }
   }
 }

@@ -24,6 +24,8 @@ struct ClauseFinder {
   let roles: [Relation]
   /// The type of each entity named in the document, by canonical name.
   let entityTypes: [String: EntityType]
+  /// The gender of each person, where the article or the first name tells it.
+  let genders: [String: PersonGender.Gender]
 
   static let negations: Set<String> = ["not", "n't", "never"]
   static let modals: [String: String] = [
@@ -86,6 +88,7 @@ struct ClauseFinder {
       if let key = mention.entityKey, types[key.name] == nil { types[key.name] = key.type }
     }
     self.entityTypes = types
+    self.genders = PersonGender.standard.genders(text, mentions: mentions, ranges: ranges)
   }
 
   /// A clause with the tokens it was read from.
@@ -565,7 +568,13 @@ struct ClauseFinder {
   /// of the clauses before it, then the entity of a fitting kind named last; within the
   /// three sentences before.
   private func resolvePronoun(_ pronoun: Int, types: Set<EntityType>) -> String? {
-    func fits(_ entity: String) -> Bool { entityTypes[entity].map(types.contains) ?? false }
+    let gender = PersonGender.pronouns[text.lower[pronoun]]
+    // "he" never stands for a person known to be a woman, nor "she" for a man.
+    func fits(_ entity: String) -> Bool {
+      guard let type = entityTypes[entity], types.contains(type) else { return false }
+      guard let gender, type == .person, let known = genders[entity] else { return true }
+      return known == gender
+    }
     let sentence = text.sentenceOf[pronoun]
     var ancestor = tree.head(pronoun)
     var steps = 0
@@ -583,7 +592,7 @@ struct ClauseFinder {
       guard text.sentenceOf[token] >= sentence - 3 else { break }
       if token < pronoun || text.sentenceOf[token] < sentence, fits(entity) { return entity }
     }
-    return lastMentioned(before: pronoun, types: types)
+    return lastMentioned(before: pronoun, types: types, fits: fits)
   }
 
   /// What "the company" stands for: of the entities of `types` named before `token`, the
@@ -604,7 +613,11 @@ struct ClauseFinder {
   }
 
   /// The entity of one of `types` named last before `token`, within three sentences.
-  private func lastMentioned(before token: Int, types: Set<EntityType>) -> String? {
+  private func lastMentioned(
+    before token: Int, types: Set<EntityType>, fits: (String) -> Bool = { _ in true }
+  )
+    -> String?
+  {
     let offset = Int32(text.tokens[token].start)
     let earliest = text.sentenceOf[token] - 3
     // Mentions are in text order: find the first that starts at or after the token.
@@ -616,7 +629,7 @@ struct ClauseFinder {
     }
     for mention in mentions[..<low].reversed() where mention.end <= offset {
       guard mention.sentence >= earliest else { return nil }
-      if let key = mention.entityKey, types.contains(key.type) { return key.name }
+      if let key = mention.entityKey, types.contains(key.type), fits(key.name) { return key.name }
     }
     return nil
   }

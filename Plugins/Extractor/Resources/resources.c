@@ -22,6 +22,9 @@ static const unsigned char titles[] = {
 static const unsigned char countries[] = {
 #embed "countries.tsv" suffix(,) if_empty()
   0};
+static const unsigned char first_names[] = {
+#embed "first-names.tsv" suffix(,) if_empty()
+  0};
 
 const unsigned char *quarry_resource_ner_model(size_t *size) {
   *size = sizeof(ner_model) - 1;
@@ -46,4 +49,8 @@ const unsigned char *quarry_resource_titles(size_t *size) {
 const unsigned char *quarry_resource_countries(size_t *size) {
   *size = sizeof(countries) - 1;
   return countries;
+}
+const unsigned char *quarry_resource_first_names(size_t *size) {
+  *size = sizeof(first_names) - 1;
+  return first_names;
 }
