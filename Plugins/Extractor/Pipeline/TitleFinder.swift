@@ -15,6 +15,11 @@ struct TitleFinder: Sendable {
 
   static let standard = TitleFinder()
 
+  /// Words of military and police ranks that stand before a rank's head ("Maj. Gen.",
+  /// "Brig. Gen.", "Rear Adm.", "Staff Sgt."). Kept here, not in titles.tsv, whose words
+  /// are also features of the entity tagger: a word added there means training it again.
+  static let ranks: Set<String> = ["brig.", "maj.", "lt.", "rear", "staff", "master", "sgt."]
+
   init() {
     var heads: Set<String> = []
     var modifiers: Set<String> = []
@@ -22,7 +27,7 @@ struct TitleFinder: Sendable {
       if row[0] == "HEAD" { heads.insert(String(row[1])) } else { modifiers.insert(String(row[1])) }
     }
     self.heads = WordSet(heads)
-    self.modifiers = WordSet(modifiers)
+    self.modifiers = WordSet(modifiers.union(Self.ranks))
   }
 
   /// Title spans as token ranges within `sentence`. `places` marks tokens of place names
