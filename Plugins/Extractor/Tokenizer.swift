@@ -24,9 +24,11 @@ public struct TextToken: Equatable, Sendable {
 /// ("Ing-wen", "R-Calif"), numbers with their separators whole ("1,000.5").
 public enum Tokenizer {
   /// Words that keep their full stop.
+  /// (The entity tagger learns from text tokenised by these rules, so a word added here
+  /// that its training text writes with a full stop means training it again.)
   public static let abbreviations: Set<String> = [
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
-    "maj", "brig", "cpl", "pvt", "messrs",
+    "maj", "brig", "cpl", "messrs",
     "st",
     "jr", "sr", "inc", "corp", "co", "ltd", "llc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept",
