@@ -33,6 +33,18 @@ import Testing
     #expect(found.map(\.0) == ["Sarah Klein", "Sarah Klein"])
   }
 
+  @Test func heAndSheTakeAPersonOfTheirGender() {
+    let found = quotes(
+      """
+      Sarah Klein met John Reed on Monday. "The offer is an insult," he said.
+      "Talks are over," she said.
+      """)
+    #expect(
+      found.filter { $0.1.hasPrefix("The offer") || $0.1.hasPrefix("Talks") }.map(\.0) == [
+        "John Reed", "Sarah Klein",
+      ])
+  }
+
   @Test func curlyQuotesAndParagraphContinuation() {
     let text = """
       “We have waited long enough,” Governor Ana Ruiz said. “The bridge opens in May.

@@ -33,6 +33,7 @@ enum QuoteFinder {
     let spans = findSpans(text.scalars)
     guard !spans.isEmpty else { return [] }
     let index = MentionIndex(tokenCount: text.tokens.count, ranges: ranges)
+    let genders = PersonGender.standard.genders(text, mentions: mentions, ranges: ranges)
     var quotes: [Quote] = []
     var previousSpeaker: String?
     var previousEnd = -1
@@ -50,8 +51,11 @@ enum QuoteFinder {
         afterClose += 1  // the closing mark
       }
       let openToken = firstInside - 1
-      var speaker = speakerAfter(text, index, mentions, ranges, from: afterClose, quoteStart: openToken)
-      if speaker == nil { speaker = speakerBefore(text, index, mentions, ranges, openToken: openToken) }
+      var speaker = speakerAfter(
+        text, index, mentions, ranges, from: afterClose, quoteStart: openToken, genders: genders)
+      if speaker == nil {
+        speaker = speakerBefore(text, index, mentions, ranges, openToken: openToken, genders: genders)
+      }
       let continues =
         (span.paragraph == previousParagraph && onlySpaceOrSentence(text.scalars, previousEnd, span.open))
         || (previousUnclosed && span.paragraph == previousParagraph + 1)
@@ -138,7 +142,7 @@ enum QuoteFinder {
   static func speakerAfter(
     _ text: DocumentText, _ index: MentionIndex, _ mentions: [Mention], _ ranges: [Range<Int>],
     from start: Int,
-    quoteStart: Int
+    quoteStart: Int, genders: [String: PersonGender.Gender] = [:]
   ) -> String? {
     var cursor = start
     // The attribution belongs to the quotation's sentence and paragraph.
@@ -178,7 +182,8 @@ enum QuoteFinder {
         return nil
       }
       if pronouns.contains(word) && (verbSeen || nextIsSpeechVerb(text, cursor)) {
-        return lastPerson(mentions, before: quoteStart, text: text)
+        return lastPerson(
+          mentions, before: quoteStart, text: text, gender: PersonGender.pronouns[word], genders: genders)
       }
       if speechVerbs.contains(word) {
         verbSeen = true
@@ -202,7 +207,9 @@ enum QuoteFinder {
   /// last speech verb before the opening mark in its sentence, and the person or
   /// organisation before it.
   static func speakerBefore(
-    _ text: DocumentText, _ index: MentionIndex, _ mentions: [Mention], _ ranges: [Range<Int>], openToken: Int
+    _ text: DocumentText, _ index: MentionIndex, _ mentions: [Mention], _ ranges: [Range<Int>],
+    openToken: Int,
+    genders: [String: PersonGender.Gender] = [:]
   ) -> String? {
     guard openToken > 0, openToken < text.tokens.count else { return nil }
     let sentence = text.sentenceOf[openToken]
@@ -219,7 +226,11 @@ enum QuoteFinder {
     var subject = verb - 1
     while subject >= 0 && text.sentenceOf[subject] == sentence {
       if let found = speakerMention(index, mentions, at: subject) { return found }
-      if pronouns.contains(text.lower[subject]) { return lastPerson(mentions, before: subject, text: text) }
+      if pronouns.contains(text.lower[subject]) {
+        return lastPerson(
+          mentions, before: subject, text: text, gender: PersonGender.pronouns[text.lower[subject]],
+          genders: genders)
+      }
       subject -= 1
     }
     return nil
@@ -240,13 +251,21 @@ enum QuoteFinder {
   /// sentence before it, else in the nearest sentence before that names one — the
   /// subject a reader carries over, rather than the last name read ("Harris attacked
   /// Donald Trump. ... she told a crowd").
-  static func lastPerson(_ mentions: [Mention], before token: Int, text: DocumentText) -> String? {
+  /// "he" passes over a person known to be a woman, and "she" over a man.
+  static func lastPerson(
+    _ mentions: [Mention], before token: Int, text: DocumentText, gender: PersonGender.Gender? = nil,
+    genders: [String: PersonGender.Gender] = [:]
+  ) -> String? {
     guard token >= 0, token < text.tokens.count else { return nil }
     let offset = Int32(text.tokens[token].start)
     var sentence = text.sentenceOf[token]
+    func fits(_ mention: Mention) -> Bool {
+      guard let gender, let name = mention.entityKey?.name, let known = genders[name] else { return true }
+      return known == gender
+    }
     while sentence >= 0 {
       if let first = mentions.first(where: {
-        $0.type == .person && $0.sentence == sentence && $0.end <= offset
+        $0.type == .person && $0.sentence == sentence && $0.end <= offset && fits($0)
       }) {
         return first.entityKey?.name
       }
