@@ -56,17 +56,17 @@ import Testing
 
   @Test func acceptsIOB1Tags() throws {
     let documents = try read(
-      "Peter NNP B-NP I-PER\nBlackburn NNP I-NP I-PER\nand CC O O\nKohl NNP B-NP I-PER\n")
+      "Maria NNP B-NP I-PER\nFernandez NNP I-NP I-PER\nand CC O O\nRuiz NNP B-NP I-PER\n")
     #expect(documents[0].entities.map(\.type) == ["PER", "PER"])
     #expect(documents[0].entities.map(\.start) == [0, 20])
   }
 
   @Test func namesTheLineOfABadTag() throws {
     #expect(throws: CoNLLCorpus.FormatError.self) {
-      try read("Peter NNP B-NP B-PER\nBlackburn NNP I-NP PERSON\n")
+      try read("Maria NNP B-NP B-PER\nFernandez NNP I-NP PERSON\n")
     }
     do {
-      _ = try read("Peter NNP B-NP B-PER\nBlackburn NNP I-NP PERSON\n")
+      _ = try read("Maria NNP B-NP B-PER\nFernandez NNP I-NP PERSON\n")
     } catch {
       #expect("\(error)".contains("data.txt:2: 'PERSON' is not an IOB tag"))
     }
