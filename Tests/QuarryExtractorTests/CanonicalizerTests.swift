@@ -80,12 +80,13 @@ import Testing
     #expect(joined.map(\.range) == [0..<4, 5..<6, 7..<8])
     // The surname the tagger left out is still part of the name.
     let untagged = Annotator.joinNameParticles(
-      [(0..<1, .person)], lower: lower, capitalized: [true, false, false, true, false, true, false, true])
+      [(0..<1, .person)], lower: lower,
+      capitalized: { [true, false, false, true, false, true, false, true][$0] })
     #expect(untagged.map(\.range) == [0..<4])
     let otherType = Annotator.joinNameParticles([(0..<1, .person), (3..<4, .miscellaneous)], lower: lower)
     #expect(otherType.map(\.range) == [0..<4] && otherType[0].type == .person)
     let lowerCase = Annotator.joinNameParticles(
-      [(0..<1, .person)], lower: ["ursula", "von", "der", "see"], capitalized: [true, false, false, false])
+      [(0..<1, .person)], lower: ["ursula", "von", "der", "see"], capitalized: { _ in false })
     #expect(lowerCase.map(\.range) == [0..<1])
   }
 

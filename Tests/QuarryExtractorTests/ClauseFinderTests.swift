@@ -33,10 +33,10 @@ import Testing
   }
 
   func read(_ sentences: [String], entities: [(Range<Int>, EntityType)] = []) -> [Reading] {
-    let parsed = ClauseTestSupport.parse(sentences, entities: entities)
-    return ClauseFinder.readings(
-      parsed.text, tree: parsed.tree, mentions: parsed.mentions, ranges: parsed.ranges, roles: []
-    ).map { Reading(clause: $0.clause, text: parsed.string) }
+    let document = ClauseTestSupport.parse(sentences, entities: entities)
+    return ClauseFinder.readings(document.parsed, roles: []).map {
+      Reading(clause: $0.clause, text: document.string)
+    }
   }
 
   @Test func verbsTakeTheirSubjectObjectAndArguments() {

@@ -8,10 +8,7 @@ import QuarryModel
 /// from 1 within the sentence and 0 for the root.
 enum ClauseTestSupport {
   struct Parsed {
-    var text: DocumentText
-    var tree: DependencyTree
-    var mentions: [Mention]
-    var ranges: [Range<Int>]
+    var parsed: ParsedText
     /// The document's text: the words joined by spaces.
     var string: String
   }
@@ -73,8 +70,12 @@ enum ClauseTestSupport {
     let documentText = DocumentText(
       scalars: Array(text.unicodeScalars), tokens: tokens, lower: words.map { $0.form.lowercased() },
       sentences: ranges, sentenceOf: sentenceOf)
+    let mentionRanges = entities.map(\.0)
+    let genders = PersonGender.standard.genders(documentText, mentions: mentions, ranges: mentionRanges)
     return Parsed(
-      text: documentText, tree: DependencyTree(syntax), mentions: mentions, ranges: entities.map(\.0),
+      parsed: ParsedText(
+        documentText, tree: DependencyTree(syntax), mentions: mentions, ranges: mentionRanges,
+        genders: genders),
       string: text)
   }
 

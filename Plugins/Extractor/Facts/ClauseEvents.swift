@@ -23,25 +23,13 @@ enum ClauseEvents {
   /// Prepositions that lead from an object to the partner: "a deal with", "a request from".
   static let objectPartnerPrepositions: Set<String> = ["with", "from", "against", "to", "between"]
 
-  static func events(
-    _ readings: [ClauseFinder.Reading], text: DocumentText, tree: DependencyTree, mentions: [Mention],
-    ranges: [Range<Int>]
-  ) -> [Relation] {
-    let index = MentionIndex(tokenCount: text.tokens.count, ranges: ranges)
+  static func events(_ readings: [ClauseFinder.Reading], in parsed: ParsedText) -> [Relation] {
+    let text = parsed.text
     var events: [Relation] = []
     for reading in readings where reading.clause.kind == .verb {
       let clause = reading.clause
       guard let subject = clause.subject, !subject.entities.isEmpty else { continue }
       var predicate = clause.predicate
-      // A form the lemmatizer missed that the lexicon knows: "fought" → fight.
-      if EventLexicon.byLemma[predicate] == nil, !predicate.contains(" ") {
-        let form = text.lower[reading.predicate]
-        if let verb = EventLexicon.forms[form], verb.particle == nil {
-          predicate = verb.lemma
-        } else if let verb = Lemmatizer.irregularVerbs[form] {
-          predicate = verb
-        }
-      }
       var objects: [String] = []
       // In tenths, so that the printed numbers stay round.
       var confidence = 8
@@ -53,9 +41,7 @@ enum ClauseEvents {
       }) {
         objects = argument.phrase.entities
         confidence = argument.phrase.resolved ? 6 : 7
-      } else if let head = reading.objectHead,
-        let partner = partner(of: head, tree: tree, text: text, index: index, mentions: mentions)
-      {
+      } else if let head = reading.objectHead, let partner = partner(of: head, in: parsed) {
         objects = [partner]
         confidence = 6
         // "held talks with Xi": the meeting noun gives the verb.
@@ -67,7 +53,7 @@ enum ClauseEvents {
       guard !objects.isEmpty else { continue }
       let verb = known ?? (EventLexicon.otherClass, 0)
       let sentence = text.sentences[Int(clause.sentence)]
-      let date = EventFinder.date(text, mentions, ranges, near: reading.predicate, in: sentence)
+      let date = EventFinder.date(text, parsed.mentions, parsed.ranges, near: reading.predicate, in: sentence)
       for from in subject.entities {
         for to in objects where to != from {
           events.append(
@@ -83,14 +69,14 @@ enum ClauseEvents {
   }
 
   /// The entity an object noun's prepositional modifier names: "a deal with Lumina".
-  private static func partner(
-    of head: Int, tree: DependencyTree, text: DocumentText, index: MentionIndex, mentions: [Mention]
-  ) -> String? {
+  private static func partner(of head: Int, in parsed: ParsedText) -> String? {
+    let tree = parsed.tree
     for child in tree.children(head).map(Int.init) where tree.dependency[child] == .nmod {
       guard
         let marker = tree.children(child).first(where: { tree.dependency[Int($0)] == .caseMarker }),
-        objectPartnerPrepositions.contains(text.lower[Int(marker)]),
-        let mention = index.at(child), let key = mentions[mention].entityKey, mentions[mention].type != .title
+        objectPartnerPrepositions.contains(parsed.text.lower[Int(marker)]),
+        let mention = parsed.index.at(child), let key = parsed.mentions[mention].entityKey,
+        parsed.mentions[mention].type != .title
       else { continue }
       return key.name
     }

@@ -16,18 +16,15 @@ import QuarryModel
 /// first the subject of a clause that governs them, then the subjects of the clauses
 /// before, then the entity of the right kind named last.
 struct ClauseFinder {
-  let text: DocumentText
-  let tree: DependencyTree
-  let mentions: [Mention]
-  let ranges: [Range<Int>]
-  let index: MentionIndex
+  let parsed: ParsedText
   let roles: [Relation]
-  /// The type of each entity named in the document, by canonical name.
-  let entityTypes: [String: EntityType]
-  /// The gender of each person, where the article or the first name tells it.
-  let genders: [String: PersonGender.Gender]
+  var text: DocumentText { parsed.text }
+  var tree: DependencyTree { parsed.tree }
+  var mentions: [Mention] { parsed.mentions }
+  var index: MentionIndex { parsed.index }
+  var entityTypes: [String: EntityType] { parsed.entityTypes }
 
-  static let negations: Set<String> = ["not", "n't", "never"]
+  static let negations = EventFinder.negations
   static let modals: [String: String] = [
     "would": "would", "could": "could", "may": "may", "might": "might", "must": "must", "should": "should",
     "can": "can", "ca": "can", "ought": "should",
@@ -38,26 +35,25 @@ struct ClauseFinder {
     "is", "are", "am", "'s", "'re", "'m", "does", "do", "has", "have", "'ve",
   ]
   static let relativePronouns: Set<String> = ["who", "which", "that", "whom"]
-  /// Verbs of saying and thinking whose complement is reported speech.
-  static let reporting: Set<String> = [
+  /// Verbs of saying, whose complement is reported speech (and an indirect quotation).
+  static let saying: Set<String> = [
     "say", "tell", "announce", "add", "state", "report", "claim", "note", "insist", "warn", "argue",
-    "confirm",
-    "deny", "acknowledge", "admit", "explain", "write", "suggest", "believe", "think", "predict", "allege",
-    "contend", "assert", "reiterate", "stress", "declare", "indicate", "signal", "promise", "vow", "pledge",
-    "tweet", "post", "testify", "recall", "estimate", "conclude", "complain", "agree", "disclose", "reveal",
+    "confirm", "deny", "acknowledge", "admit", "explain", "write", "suggest", "predict", "allege", "contend",
+    "assert", "reiterate", "stress", "declare", "promise", "vow", "pledge", "tweet", "testify", "disclose",
+    "reveal", "concede", "complain",
   ]
+  /// Verbs of saying and thinking: their complement is `saidBy` their subject.
+  static let reporting = saying.union([
+    "believe", "think", "indicate", "signal", "post", "recall", "estimate", "conclude", "agree",
+  ])
   /// Verbs whose complement did not happen: what was declined, refused or rejected.
-  static let rejecting: Set<String> = [
-    "decline", "refuse", "reject", "deny", "fail", "avoid", "abandon", "cancel",
-  ]
+  static let rejecting = EventFinder.rejecting.union(["fail", "avoid", "abandon", "cancel"])
   /// Prepositions of place: their object, a place, makes a `place` argument.
   static let locative: Set<String> = ["in", "at", "near", "inside", "outside", "across", "throughout"]
   /// Nouns that stand for the entity that qualifies them: "the U.S. military", "China's government".
-  static let groupNouns: Set<String> = [
-    "military", "government", "administration", "army", "navy", "forces", "troops", "officials", "embassy",
-    "ministry", "police", "authorities", "leadership", "regime", "delegation", "cabinet", "parliament",
-    "legislature", "spokesman", "spokeswoman", "spokesperson", "team", "campaign", "board", "management",
-  ]
+  static let groupNouns = EventFinder.groupNouns.union([
+    "leadership", "cabinet", "parliament", "legislature", "spokesperson", "campaign", "board", "management",
+  ])
   /// Descriptions that stand for the entity of their kind named before: "the company".
   static let descriptions: [String: Set<EntityType>] = [
     "company": [.organization], "firm": [.organization], "group": [.organization], "bank": [.organization],
@@ -74,23 +70,6 @@ struct ClauseFinder {
     "them": [.organization, .geopolitical],
   ]
 
-  init(
-    _ text: DocumentText, tree: DependencyTree, mentions: [Mention], ranges: [Range<Int>], roles: [Relation]
-  ) {
-    self.text = text
-    self.tree = tree
-    self.mentions = mentions
-    self.ranges = ranges
-    self.index = MentionIndex(tokenCount: text.tokens.count, ranges: ranges)
-    self.roles = roles
-    var types: [String: EntityType] = [:]
-    for mention in mentions {
-      if let key = mention.entityKey, types[key.name] == nil { types[key.name] = key.type }
-    }
-    self.entityTypes = types
-    self.genders = PersonGender.standard.genders(text, mentions: mentions, ranges: ranges)
-  }
-
   /// A clause with the tokens it was read from.
   struct Reading {
     var clause: Clause
@@ -100,42 +79,25 @@ struct ClauseFinder {
     var objectHead: Int?
   }
 
-  /// The clauses of the document, sentence by sentence.
-  static func clauses(
-    _ text: DocumentText, syntax: DocumentSyntax, mentions: [Mention], ranges: [Range<Int>], roles: [Relation]
-  ) -> [Clause] {
-    readings(text, tree: DependencyTree(syntax), mentions: mentions, ranges: ranges, roles: roles).map(
-      \.clause)
-  }
-
   /// The clauses of the document with their tokens, sentence by sentence.
-  static func readings(
-    _ text: DocumentText, tree: DependencyTree, mentions: [Mention], ranges: [Range<Int>], roles: [Relation]
-  ) -> [Reading] {
-    guard tree.count == text.tokens.count else { return [] }
-    var finder = ClauseFinder(text, tree: tree, mentions: mentions, ranges: ranges, roles: roles)
-    let clauses = finder.find()
-    return clauses.indices.map {
-      Reading(clause: clauses[$0], predicate: finder.predicates[$0], objectHead: finder.objectHeads[$0])
-    }
+  static func readings(_ parsed: ParsedText, roles: [Relation]) -> [Reading] {
+    guard parsed.tree.count == parsed.text.tokens.count else { return [] }
+    var finder = ClauseFinder(parsed: parsed, roles: roles)
+    return finder.find()
   }
 
   // MARK: State while reading
 
   /// The clause whose predicate each token is, or -1.
   private var clauseOf: [Int32] = []
-  private var clauses: [Clause] = []
-  /// Each clause's predicate token.
-  private(set) var predicates: [Int] = []
-  /// Each clause's object head, for control ("urged China to stop").
-  private(set) var objectHeads: [Int?] = []
+  private var readings: [Reading] = []
   /// Entities that were subjects, in reading order, for pronouns.
   private var subjectHistory: [(token: Int, entity: String)] = []
 
-  private mutating func find() -> [Clause] {
+  private mutating func find() -> [Reading] {
     clauseOf = [Int32](repeating: -1, count: tree.count)
     for sentence in text.sentences {
-      let first = clauses.count
+      let first = readings.count
       // Breadth first from the root, so a clause's governor is read before it.
       var queue = sentence.filter { tree.head($0) == nil }
       var position = 0
@@ -148,7 +110,7 @@ struct ClauseFinder {
       attributeReportedSpeech(from: first)
       carryNegation(from: first)
     }
-    return clauses
+    return readings
   }
 
   /// Makes the clause `token` heads, if it heads one.
@@ -290,18 +252,18 @@ struct ClauseFinder {
         }
       case .xcomp where subject == nil && !passive:
         if let controller = clauseIndex(of: governor) {
-          if let head = objectHeads[controller], head != verb {
+          if let head = readings[controller].objectHead, head != verb {
             subject = phrase(head)
           } else {
-            subject = clauses[controller].subject
+            subject = readings[controller].clause.subject
           }
         }
       case .conj where subject == nil:
         if let coordinated = clauseIndex(of: governor) {
-          if passive && object == nil && clauses[coordinated].passive {
-            object = clauses[coordinated].object
+          if passive && object == nil && readings[coordinated].clause.passive {
+            object = readings[coordinated].clause.object
           }
-          subject = clauses[coordinated].subject
+          subject = readings[coordinated].clause.subject
         }
       case .advcl where subject == nil && !passive:
         // Where the parse gave the main verb two subjects, the one nearer this verb.
@@ -309,7 +271,7 @@ struct ClauseFinder {
         if subjects.count > 1, let nearest = subjects.min(by: { abs($0 - verb) < abs($1 - verb) }) {
           subject = phrase(nearest)
         } else if let main = clauseIndex(of: governor) {
-          subject = clauses[main].subject
+          subject = readings[main].clause.subject
         }
       default:
         break
@@ -355,7 +317,7 @@ struct ClauseFinder {
     } else if subject == nil, tree.dependency[nominal] == .conj, let governor = tree.head(nominal),
       let coordinated = clauseIndex(of: governor)
     {
-      subject = clauses[coordinated].subject
+      subject = readings[coordinated].clause.subject
     }
     let object = phrase(nominal, predicative: true)
     let (modality, tense) = Self.modalityAndTense(auxiliaries, xpos: tree.xpos(copula))
@@ -372,17 +334,14 @@ struct ClauseFinder {
     // The evidence runs from the first word of the clause to its last.
     var low = text.tokens[predicate].start
     var high = text.tokens[predicate].end
-    for phrase in [clause.subject, clause.object].compactMap({ $0 }) + clause.arguments.map(\.phrase)
-    where phrase.start >= 0 {
+    for phrase in [clause.subject, clause.object].compactMap({ $0 }) + clause.arguments.map(\.phrase) {
       low = min(low, Int(phrase.start))
       high = max(high, Int(phrase.end))
     }
     clause.start = Int32(clamping: low)
     clause.end = Int32(clamping: high)
-    clauseOf[predicate] = Int32(clauses.count)
-    clauses.append(clause)
-    predicates.append(predicate)
-    objectHeads.append(objectHead)
+    clauseOf[predicate] = Int32(readings.count)
+    readings.append(Reading(clause: clause, predicate: predicate, objectHead: objectHead))
     if let entity = clause.subject?.entities.first { subjectHistory.append((predicate, entity)) }
   }
 
@@ -395,10 +354,11 @@ struct ClauseFinder {
   /// A clause under a verb of saying is reported by that verb's subject: its complement
   /// ("said it would buy"), or the clause a "…," he said interrupts.
   private mutating func attributeReportedSpeech(from first: Int) {
-    for number in first..<clauses.count
-    where Self.reporting.contains(clauses[number].predicate) && clauses[number].kind == .verb {
-      guard let speaker = clauses[number].subject else { continue }
-      let verb = predicates[number]
+    for number in first..<readings.count
+    where Self.reporting.contains(readings[number].clause.predicate) && readings[number].clause.kind == .verb
+    {
+      guard let speaker = readings[number].clause.subject else { continue }
+      let verb = readings[number].predicate
       var reported: [Int] = tree.children(verb).compactMap { child in
         tree.dependency[Int(child)] == .ccomp ? clauseIndex(of: Int(child)) : nil
       }
@@ -407,10 +367,12 @@ struct ClauseFinder {
       }
       var seen: Set<Int> = []
       while let clause = reported.popLast() {
-        guard seen.insert(clause).inserted, clauses[clause].saidBy == nil, clause != number else { continue }
-        clauses[clause].saidBy = speaker
+        guard seen.insert(clause).inserted, readings[clause].clause.saidBy == nil, clause != number else {
+          continue
+        }
+        readings[clause].clause.saidBy = speaker
         // What is coordinated with a reported clause is reported too.
-        for child in tree.children(predicates[clause]) where tree.dependency[Int(child)] == .conj {
+        for child in tree.children(readings[clause].predicate) where tree.dependency[Int(child)] == .conj {
           if let coordinated = clauseIndex(of: Int(child)) { reported.append(coordinated) }
         }
       }
@@ -423,8 +385,8 @@ struct ClauseFinder {
   /// denies.
   private mutating func carryNegation(from first: Int) {
     // Clauses were added top-down, so a governor's state is final before its dependents.
-    for number in first..<clauses.count {
-      let verb = predicates[number]
+    for number in first..<readings.count {
+      let verb = readings[number].predicate
       guard let governor = tree.head(verb) else { continue }
       let dependency = tree.dependency[verb]
       var ruler = clauseIndex(of: governor)
@@ -437,13 +399,14 @@ struct ClauseFinder {
         link = .xcomp
       }
       guard let ruler else { continue }
-      let rulerNegated = clauses[ruler].negated
-      let rulerRejects = Self.rejecting.contains(clauses[ruler].predicate) && !clauses[ruler].negated
+      let rulerNegated = readings[ruler].clause.negated
+      let rulerRejects =
+        Self.rejecting.contains(readings[ruler].clause.predicate) && !readings[ruler].clause.negated
       switch link {
       case .xcomp where rulerNegated || rulerRejects:
-        clauses[number].negated = true
-      case .ccomp where clauses[ruler].predicate == "deny" && !rulerNegated:
-        clauses[number].negated.toggle()
+        readings[number].clause.negated = true
+      case .ccomp where readings[ruler].clause.predicate == "deny" && !rulerNegated:
+        readings[number].clause.negated.toggle()
       default:
         break
       }
@@ -528,8 +491,10 @@ struct ClauseFinder {
       // "Taiwan President Tsai Ing-wen", "Microsoft CEO Satya Nadella": the person the
       // place or organisation qualifies.
       if mentions[mention].type != .person {
-        var next = ranges[mention].upperBound
-        if let title = index.at(next), mentions[title].type == .title { next = ranges[title].upperBound }
+        var next = parsed.ranges[mention].upperBound
+        if let title = index.at(next), mentions[title].type == .title {
+          next = parsed.ranges[title].upperBound
+        }
         if span.contains(next), let person = index.at(next), mentions[person].type == .person,
           let key = mentions[person].entityKey
         {
@@ -572,14 +537,14 @@ struct ClauseFinder {
     // "he" never stands for a person known to be a woman, nor "she" for a man.
     func fits(_ entity: String) -> Bool {
       guard let type = entityTypes[entity], types.contains(type) else { return false }
-      guard let gender, type == .person, let known = genders[entity] else { return true }
+      guard let gender, type == .person, let known = parsed.genders[entity] else { return true }
       return known == gender
     }
     let sentence = text.sentenceOf[pronoun]
     var ancestor = tree.head(pronoun)
     var steps = 0
     while let token = ancestor, steps < 64 {
-      if let clause = clauseIndex(of: token), let subject = clauses[clause].subject,
+      if let clause = clauseIndex(of: token), let subject = readings[clause].clause.subject,
         subject.start > Int32(text.tokens[pronoun].end) || subject.end <= Int32(text.tokens[pronoun].start),
         let entity = subject.entities.first, fits(entity)
       {

@@ -18,19 +18,16 @@ enum ClauseRoles {
   ]
   static let affiliations: Set<String> = ["of", "at", "for", "to", "with"]
 
-  static func roles(
-    _ readings: [ClauseFinder.Reading], text: DocumentText, tree: DependencyTree, mentions: [Mention],
-    ranges: [Range<Int>]
-  ) -> [Relation] {
-    let index = MentionIndex(tokenCount: text.tokens.count, ranges: ranges)
+  static func roles(_ readings: [ClauseFinder.Reading], in parsed: ParsedText) -> [Relation] {
+    let (text, tree, mentions) = (parsed.text, parsed.tree, parsed.mentions)
     var relations: [Relation] = []
     func title(at token: Int) -> Int? {
-      guard let mention = index.at(token), mentions[mention].type == .title else { return nil }
+      guard let mention = parsed.index.at(token), mentions[mention].type == .title else { return nil }
       return mention
     }
     func person(_ phrase: ClausePhrase?) -> String? {
       guard let phrase, phrase.entities.count == 1, let name = phrase.entities.first,
-        mentions.contains(where: { $0.entityKey?.name == name && $0.entityKey?.type == .person })
+        parsed.entityTypes[name] == .person
       else { return nil }
       return name
     }
@@ -72,10 +69,8 @@ enum ClauseRoles {
           subject: holder, predicate: "role", object: mentions[mention].text, sentence: sentence,
           confidence: 0.8,
           start: start, end: end))
-      if let group = affiliation(of: head, tree: tree, text: text, index: index, mentions: mentions)
-        ?? appointer.flatMap({ name in
-          mentions.first { $0.entityKey?.name == name }.flatMap { $0.entityKey?.type == .person ? nil : name }
-        }), group != holder
+      if let group = affiliation(of: head, in: parsed)
+        ?? appointer.flatMap({ parsed.entityTypes[$0] == .person ? nil : $0 }), group != holder
       {
         relations.append(
           Relation(
@@ -107,9 +102,8 @@ enum ClauseRoles {
   }
 
   /// The organisation or country a title belongs to: "of the House", "Microsoft's".
-  private static func affiliation(
-    of title: Int, tree: DependencyTree, text: DocumentText, index: MentionIndex, mentions: [Mention]
-  ) -> String? {
+  private static func affiliation(of title: Int, in parsed: ParsedText) -> String? {
+    let (text, tree) = (parsed.text, parsed.tree)
     for child in tree.children(title).map(Int.init) {
       let marked: Bool
       switch tree.dependency[child] {
@@ -120,7 +114,7 @@ enum ClauseRoles {
         }
       default: marked = false
       }
-      guard marked, let mention = index.at(child), let key = mentions[mention].entityKey,
+      guard marked, let mention = parsed.index.at(child), let key = parsed.mentions[mention].entityKey,
         [.organization, .geopolitical, .nationality].contains(key.type)
       else { continue }
       return key.name

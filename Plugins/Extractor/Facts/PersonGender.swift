@@ -20,8 +20,6 @@ struct PersonGender: Sendable {
     self.names = names
   }
 
-  init(names: [String: Gender]) { self.names = names }
-
   static let addresses: [String: Gender] = [
     "mr.": .male, "mr": .male, "mrs.": .female, "mrs": .female, "ms.": .female, "ms": .female,
     "sir": .male, "dame": .female, "lord": .male, "lady": .female,

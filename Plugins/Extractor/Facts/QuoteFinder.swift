@@ -29,11 +29,14 @@ enum QuoteFinder {
     var paragraph: Int
   }
 
-  static func quotes(_ text: DocumentText, mentions: [Mention], ranges: [Range<Int>]) -> [Quote] {
+  /// `genders` tells "he said" from "she said": each person's gender, where known.
+  static func quotes(
+    _ text: DocumentText, mentions: [Mention], ranges: [Range<Int>],
+    genders: [String: PersonGender.Gender] = [:]
+  ) -> [Quote] {
     let spans = findSpans(text.scalars)
     guard !spans.isEmpty else { return [] }
     let index = MentionIndex(tokenCount: text.tokens.count, ranges: ranges)
-    let genders = PersonGender.standard.genders(text, mentions: mentions, ranges: ranges)
     var quotes: [Quote] = []
     var previousSpeaker: String?
     var previousEnd = -1

@@ -6,16 +6,10 @@ import QuarryModel
 /// or title resolved as in the clauses), its text the reported clause. A complement that
 /// holds a direct quotation is left to the quotation finder, which already has it.
 enum ReportedSpeech {
-  static let verbs: Set<String> = [
-    "say", "tell", "add", "announce", "claim", "insist", "warn", "argue", "confirm", "deny", "acknowledge",
-    "admit", "explain", "note", "state", "report", "predict", "allege", "assert", "reiterate", "stress",
-    "declare", "promise", "vow", "pledge", "suggest", "write", "tweet", "testify", "disclose", "reveal",
-    "concede", "complain", "contend",
-  ]
-
   static func quotes(_ readings: [ClauseFinder.Reading], text: DocumentText, direct: [Quote]) -> [Quote] {
     var quotes: [Quote] = []
-    for reading in readings where reading.clause.kind == .verb && verbs.contains(reading.clause.predicate) {
+    for reading in readings
+    where reading.clause.kind == .verb && ClauseFinder.saying.contains(reading.clause.predicate) {
       // The complement is the object when the verb has no nominal one.
       guard reading.objectHead == nil, let reported = reading.clause.object else { continue }
       var start = Int(reported.start)

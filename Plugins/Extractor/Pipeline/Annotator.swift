@@ -28,22 +28,23 @@ public struct Annotator: Sendable {
 
   /// "Ursula" "von der" "Leyen": people's names split by lower-case particles are one name,
   /// and a person's name runs on over particles to a capitalised word no name holds
-  /// (`capitalized`, by token, where given).
+  /// (`capitalized` tells, by token; asked only after a person's particles).
   static func joinNameParticles(
-    _ spans: [(range: Range<Int>, type: CoarseType)], lower: [String], capitalized: [Bool] = []
+    _ spans: [(range: Range<Int>, type: CoarseType)], lower: [String],
+    capitalized: (Int) -> Bool = { _ in false }
   )
     -> [(range: Range<Int>, type: CoarseType)]
   {
     var joined: [(range: Range<Int>, type: CoarseType)] = []
     var spans = spans
-    for index in spans.indices where spans[index].type == .person && !capitalized.isEmpty {
+    for index in spans.indices where spans[index].type == .person {
       var end = spans[index].range.upperBound
       while end < lower.count && nameParticles.contains(lower[end]) && end - spans[index].range.upperBound < 2
       {
         end += 1
       }
       let next = index + 1 < spans.count ? spans[index + 1].range.lowerBound : lower.count
-      if end > spans[index].range.upperBound, end < next, capitalized[end] {
+      if end > spans[index].range.upperBound, end < next, capitalized(end) {
         spans[index].range = spans[index].range.lowerBound..<end + 1
       }
     }
@@ -138,7 +139,7 @@ public struct Annotator: Sendable {
     var tagged = Self.withinBoundaries(EntityLabel.spans(labels[...]), tokens: tokens)
     tagged = Self.joinNameParticles(
       tagged, lower: lower,
-      capitalized: tokens.map { $0.kind == .word && $0.text.first?.isUppercase == true })
+      capitalized: { tokens[$0].kind == .word && tokens[$0].text.first?.isUppercase == true })
     let parse = syntax.map {
       $0.documentSyntax(
         tokens: tokens, lower: lower, words: input.words, sentences: Dateline.split(tokens, sentences),
@@ -298,18 +299,20 @@ public struct Annotator: Sendable {
       scalars: scalars, tokens: tokens, lower: lower, sentences: sentences, sentenceOf: sentenceOf)
     let roles = RoleFinder.roles(text, mentions: mentions, ranges: ranges)
     var relations = roles + EventFinder.events(text, mentions: mentions, ranges: ranges, roles: roles)
-    var quotes = QuoteFinder.quotes(text, mentions: mentions, ranges: ranges)
+    let genders = PersonGender.standard.genders(text, mentions: mentions, ranges: ranges)
+    var quotes = QuoteFinder.quotes(text, mentions: mentions, ranges: ranges, genders: genders)
     var clauses: [Clause] = []
     if let parse {
-      let tree = DependencyTree(parse)
-      let readings = ClauseFinder.readings(text, tree: tree, mentions: mentions, ranges: ranges, roles: roles)
+      let parsed = ParsedText(
+        text, tree: DependencyTree(parse), mentions: mentions, ranges: ranges, genders: genders)
+      let readings = ClauseFinder.readings(parsed, roles: roles)
       clauses = readings.map(\.clause)
       quotes += ReportedSpeech.quotes(readings, text: text, direct: quotes)
       quotes.sort { ($0.start, $0.end) < ($1.start, $1.end) }
-      let events = ClauseEvents.events(readings, text: text, tree: tree, mentions: mentions, ranges: ranges)
+      let events = ClauseEvents.events(readings, in: parsed)
       // Roles the parse predicates of a person, where the patterns found none like them.
       var roleKeys = Set(relations.filter { $0.eventClass == nil }.map { EventKey($0, object: "") })
-      for role in ClauseRoles.roles(readings, text: text, tree: tree, mentions: mentions, ranges: ranges)
+      for role in ClauseRoles.roles(readings, in: parsed)
       where roleKeys.insert(EventKey(role, object: "")).inserted {
         relations.append(role)
       }

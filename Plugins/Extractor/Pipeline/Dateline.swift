@@ -3,13 +3,6 @@
 /// it apart.
 enum Dateline {
   static let dashes: Set<String> = ["-", "--", "—", "–"]
-  static let months: Set<String> = [
-    "jan", "jan.", "january", "feb", "feb.", "february", "mar", "mar.", "march", "apr", "apr.", "april",
-    "may",
-    "jun", "jun.", "june", "jul", "jul.", "july", "aug", "aug.", "august", "sep", "sep.", "sept", "sept.",
-    "september", "oct", "oct.", "october", "nov", "nov.", "november", "dec", "dec.", "december",
-  ]
-
   /// The index of the dash that ends a dateline at the start of `sentence`, if it opens with one.
   static func end(in tokens: [TextToken], _ sentence: Range<Int>) -> Int? {
     guard let first = sentence.first, isCapitals(tokens[first].text) else { return nil }
@@ -25,7 +18,7 @@ enum Dateline {
         // Inside the brackets is the agency; outside, the place in capitals, a state
         // ("Calif."), a date.
         if inBrackets || isCapitals(text) || tokens[index].kind == .number
-          || months.contains(text.lowercased())
+          || isMonth(text.lowercased())
           || (text.hasSuffix(".") && text.first?.isUppercase == true)
         {
           continue
@@ -34,6 +27,11 @@ enum Dateline {
       }
     }
     return nil
+  }
+
+  /// "Dec", "Dec." or "December".
+  static func isMonth(_ lower: String) -> Bool {
+    DateNormalizer.months[lower] != nil || DateNormalizer.months[lower + "."] != nil
   }
 
   /// A word in capitals: "BRUSSELS", "D.C.", not "I" or "A".
