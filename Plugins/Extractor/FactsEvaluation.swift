@@ -92,8 +92,16 @@ public enum FactsEvaluation {
   }
 
   /// How a gold fact and a found one match: exactly, except that a role's title may
-  /// carry more words before the same head ("campaign spokeswoman" for "spokeswoman").
+  /// carry more words before the same head ("campaign spokeswoman" for "spokeswoman"),
+  /// and a quotation annotated by its first words and "…" matches one that begins with
+  /// them (so that an annotation need not copy an article's whole quotation).
   static func matches(_ kind: String) -> (Fact, Fact) -> Bool {
+    if kind == "quotes" {
+      return { gold, found in
+        guard gold.key.hasSuffix("…") else { return gold == found }
+        return found.key.hasPrefix(gold.key.dropLast())
+      }
+    }
     guard kind == "roles" else { return { $0 == $1 } }
     return { gold, found in
       guard let goldSplit = gold.key.firstRange(of: " / "), let foundSplit = found.key.firstRange(of: " / "),
@@ -145,8 +153,9 @@ struct FactsEvaluateCommand: Command {
       and type), aliases (entity and other name), roles (person and title, case ignored),
       memberships, quotations (speaker and words must both match) and events (subject,
       predicate and object all right, and negation). A role's title may have more words
-      before the same head ("campaign spokeswoman" for "spokeswoman"). Scripts/gold holds articles written for
-      Quarry with their annotations.
+      before the same head ("campaign spokeswoman" for "spokeswoman"); a quotation
+      annotated as its first words and "…" matches one that begins with them.
+      Scripts/gold holds articles written for Quarry with their annotations.
       """,
     parameters: [
       Parameter("folder", .path, help: "a folder of NAME.txt articles and NAME.gold.json annotations")

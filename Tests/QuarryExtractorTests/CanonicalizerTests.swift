@@ -96,4 +96,22 @@ import Testing
     let urged = entities("Joe Biden urged Beijing to act.")
     #expect(urged.contains { $0 == ("Beijing", "China", .geopolitical) })
   }
+
+  @Test func aGenerationalSuffixOrMiddleInitialIsStillTheSamePerson() {
+    let found = entities(
+      "Robert Hale Jr., 48, pleaded guilty. Robert T. Hale wrote to the judge, and Hale apologized.")
+    #expect(found.contains { $0 == ("Robert Hale Jr.", "Robert Hale Jr.", .person) })
+    #expect(found.contains { $0 == ("Robert T. Hale", "Robert Hale Jr.", .person) })
+    #expect(found.contains { $0 == ("Hale", "Robert Hale Jr.", .person) })
+  }
+
+  @Test func aCountryAtTheStartOfAnOrganisationsNameStillNamesTheCountry() {
+    let found = entities("The U.S. Treasury Department blocked the sale. The U.S. said it would appeal.")
+    #expect(found.contains { $0 == ("U.S.", "United States", .geopolitical) })
+  }
+
+  @Test func aRegionsDemonymIsTheRegion() {
+    let found = entities("Asian markets fell on Tuesday.")
+    #expect(found.contains { $0 == ("Asian", "Asia", .location) })
+  }
 }

@@ -37,4 +37,12 @@ import Testing
     #expect(refine(.organization, "Reuters") == .organization)
     #expect(refine(.person, "Lloyd Austin") == .person)
   }
+
+  @Test func aPersonThatIsACountryOrANamedPlaceIsAPlace() {
+    #expect(refine(.person, "Hong Kong") == .geopolitical)
+    #expect(refine(.person, "Jordan") == .geopolitical)
+    #expect(refine(.person, "Paris Hilton") == .person)
+    // A place of one word whose name is also a surname stays a person.
+    #expect(refine(.person, "Houston") == .person)
+  }
 }

@@ -38,6 +38,22 @@ import Testing
     #expect(errors.columns == ["doc", "kind", "error", "fact"])
   }
 
+  @Test func aQuotationAnnotatedByItsFirstWordsMatchesOneThatBeginsWithThem() throws {
+    let directory = try folder(
+      gold: """
+        {"quotes": [{"speaker": "Fumio Kishida", "text": "We agreed…"}], "source": {"set": "elsewhere"}}
+        """)
+    let session = ExtractorTestSupport.session()
+    let table = try #require(ExtractorTestSupport.table("facts evaluate \(directory)", session))
+    let quotes = try #require(table.rows.first { $0[0].plainText == "quotes" })
+    #expect(quotes[3] == .int(1))
+    let matches = FactsEvaluation.matches("quotes")
+    let gold = FactsEvaluation.Fact(kind: "quotes", key: "A / we agreed…")
+    #expect(matches(gold, FactsEvaluation.Fact(kind: "quotes", key: "A / we agreed on a lot")))
+    #expect(!matches(gold, FactsEvaluation.Fact(kind: "quotes", key: "B / we agreed on a lot")))
+    #expect(!matches(gold, FactsEvaluation.Fact(kind: "quotes", key: "A / we agree")))
+  }
+
   @Test func badAnnotationsAreClearErrors() throws {
     let directory = try folder(gold: "{\"entities\": [")
     let session = ExtractorTestSupport.session()

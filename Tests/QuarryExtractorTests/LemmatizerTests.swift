@@ -25,6 +25,15 @@ import Testing
     #expect(rules.lemma("The", xpos: "DT") == "the")
   }
 
+  @Test func anUnknownStemLosesTheConsonantItsEndingDoubled() {
+    #expect(Self.rules.lemma("dubbed", xpos: "VBN") == "dub")
+    #expect(Self.rules.lemma("plotted", xpos: "VBD") == "plot")
+    #expect(Self.rules.lemma("billed", xpos: "VBD") == "bill")
+    // In training the rules stay as they were, so that the model does not change.
+    let training = Lemmatizer(exceptions: [:], knownLemmas: [], irregulars: false)
+    #expect(training.lemma("dubbed", xpos: "VBN") == "dubb")
+  }
+
   @Test func exceptionsAreLearntWhereTheRulesGoWrong() {
     let words: [(form: String, xpos: String, lemma: String)] = [
       ("went", "VBD", "go"), ("went", "VBD", "go"), ("n't", "RB", "not"), ("hoped", "VBD", "hope"),

@@ -87,4 +87,47 @@ import Testing
     let titled = quotes("\"This will be long,\" FEMA Administrator Deanne Criswell said.")
     #expect(titled.first?.0 == "Deanne Criswell")
   }
+
+  @Test func twoApostrophesCloseAQuotation() {
+    let found = quotes("“The plan is sound,’’ Nora Blake told the committee. “We will vote on it.’’")
+    #expect(found.map(\.1) == ["The plan is sound,", "We will vote on it."])
+    #expect(found.allSatisfy { $0.0 == "Nora Blake" })
+  }
+
+  @Test func namesAndTermsInQuotationMarksAreNobodysSpeech() {
+    #expect(quotes("The city launched a campaign with the slogan “Clean streets, clear minds.”").isEmpty)
+    #expect(quotes("She appeared on the television show “Morning Market Watch” on Friday.").isEmpty)
+    #expect(quotes("The company asked to stop using the word “Go” in its ads.").isEmpty)
+    // Attributed, a short quotation is speech all the same.
+    #expect(quotes("“Never,” said Tom Reed.").first?.0 == "Tom Reed")
+  }
+
+  @Test func aCountryOrOrganisationBeforeATitleQualifiesThePersonAfterTheVerb() {
+    let found = quotes("“Justice was done,” said U.S. Attorney Helen Park.")
+    #expect(found.first?.0 == "Helen Park")
+  }
+
+  @Test func aQuotationAfterAnAttributionKeepsItsSpeakerNotANameInsideTheFirst() {
+    let found = quotes(
+      """
+      "Markets will watch Tokyo and Seoul," said Dana Ortiz, an analyst at Northfield Research. "Neither will move much."
+      """)
+    #expect(found.map(\.0) == ["Dana Ortiz", "Dana Ortiz"])
+  }
+
+  @Test func aQuotationLaterInTheParagraphOfAnAttributedOneIsTheSameSpeakers() {
+    let found = quotes(
+      """
+      "We wanted to win," Coach Ray Duval said, according to the local paper. "Now we need help."
+      """)
+    #expect(found.map(\.0) == ["Ray Duval", "Ray Duval"])
+  }
+
+  @Test func theyAndItAreNotThePersonNamedLast() {
+    let found = quotes(
+      """
+      Singer Mia Rowe criticized Harbor Records last week. "We never blocked her," they said in a statement.
+      """)
+    #expect(found.first?.0 != "Mia Rowe")
+  }
 }

@@ -72,6 +72,8 @@ struct Canonicalizer: Sendable {
           mentions[index].entityType = .organization
         } else {
           mentions[index].canonical = target
+          // "Asian markets": the region.
+          if EntityTyper.regions.contains(target.lowercased()) { mentions[index].entityType = .location }
         }
       default:
         break
@@ -119,19 +121,36 @@ struct Canonicalizer: Sendable {
   /// A one-word person mention that is the last (or first) word of one fuller name in
   /// the same document takes that name. A word shared by two people is left alone.
   func linkPeople(_ mentions: inout [Mention]) {
-    var fullNames: [String: Set<String>] = [:]
+    // "Patrick Carlineo Jr.", "Patrick W. Carlineo" and "Patrick Carlineo" are one person,
+    // named as first named: a name's first and last words, past middle initials and a
+    // generational suffix, are who it is.
+    func key(_ name: String) -> String? {
+      var words = name.split(separator: " ")
+      if let last = words.last, words.count > 2, Annotator.generationalSuffixes.contains(String(last)) {
+        words.removeLast()
+      }
+      guard words.count >= 2 else { return nil }
+      return words.first! + " " + words.last!
+    }
+    var firstNamed: [String: String] = [:]
     for mention in mentions where mention.type == .person {
       let name = Self.name(mention.text)
-      guard let firstSpace = name.firstIndex(of: " "), let lastSpace = name.lastIndex(of: " ") else {
+      if let key = key(name), firstNamed[key] == nil { firstNamed[key] = name }
+    }
+    var fullNames: [String: Set<String>] = [:]
+    for (key, name) in firstNamed {
+      let space = key.firstIndex(of: " ")!
+      fullNames[String(key[key.index(after: space)...]), default: []].insert(name)
+      fullNames[String(key[..<space]), default: []].insert(name)
+    }
+    for index in mentions.indices where mentions[index].type == .person {
+      let name = Self.name(mentions[index].text)
+      if let key = key(name) {
+        if let first = firstNamed[key], first != name { mentions[index].canonical = first }
         continue
       }
-      fullNames[String(name[name.index(after: lastSpace)...]), default: []].insert(name)
-      fullNames[String(name[..<firstSpace]), default: []].insert(name)
-    }
-    for index in mentions.indices
-    where mentions[index].type == .person && !mentions[index].text.contains(where: \.isWhitespace) {
-      if let names = fullNames[mentions[index].text], names.count == 1, let name = names.first {
-        mentions[index].canonical = name
+      if let names = fullNames[name], names.count == 1, let full = names.first {
+        mentions[index].canonical = full
       }
     }
   }
@@ -146,9 +165,10 @@ struct Canonicalizer: Sendable {
       longer[String(name[..<space]), default: []].insert(name)
     }
     for index in mentions.indices where mentions[index].type.isNamed && mentions[index].type != .title {
+      // "U.S." of "U.S. Treasury Department" still names the country.
       guard !mentions[index].text.contains(where: \.isWhitespace), let names = longer[mentions[index].text],
         names.count == 1,
-        let name = names.first
+        let name = names.first, countries.country(named: mentions[index].text) == nil
       else { continue }
       mentions[index].canonical = name
       mentions[index].entityType = mentions[index].type == .organization ? nil : .organization
@@ -225,6 +245,12 @@ struct Canonicalizer: Sendable {
     let before = range.lowerBound - 1
     let after = range.upperBound
     if after < tokens.count, Self.actingWords.contains(lower[after]) { return true }
+    // "Washington invaded", "Moscow sent troops": a verb of what states do.
+    if after < tokens.count, let verb = EventLexicon.forms[lower[after]], verb.eventClass != "consult",
+      !lower[after].hasSuffix("ing")
+    {
+      return true
+    }
     // "urged Beijing", "warned Washington": what a state is urged or warned to do.
     if before >= 0, let verb = EventLexicon.forms[lower[before]], verb.eventClass != "consult" { return true }
     // "between Washington and Beijing": both sides are countries or capitals.

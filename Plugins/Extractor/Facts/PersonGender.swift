@@ -20,6 +20,9 @@ struct PersonGender: Sendable {
     self.names = names
   }
 
+  /// Whether `lower` is a first name the list knows.
+  func isFirstName(_ lower: String) -> Bool { names[lower] != nil }
+
   static let addresses: [String: Gender] = [
     "mr.": .male, "mr": .male, "mrs.": .female, "mrs": .female, "ms.": .female, "ms": .female,
     "sir": .male, "dame": .female, "lord": .male, "lady": .female,

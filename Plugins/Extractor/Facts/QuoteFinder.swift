@@ -6,9 +6,9 @@ import QuarryModel
 /// - before it: `Austin said: "..."`, `justified the decision by saying the U.S. was "..."`
 ///   (the sentence's speaker);
 /// - `according to X`;
-/// - a quotation with none of these, right after another, has the same speaker; a
-///   paragraph that opens a quotation and does not close it continues into the next
-///   paragraph that opens with a quotation mark.
+/// - a quotation with none of these has the speaker of the one before it in its
+///   paragraph; a paragraph that opens a quotation and does not close it continues into
+///   the next paragraph that opens with a quotation mark.
 enum QuoteFinder {
   static let speechVerbs: Set<String> = [
     "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "stated", "states", "noted",
@@ -21,6 +21,9 @@ enum QuoteFinder {
     "admitted", "conceded", "countered", "responded", "concluded",
   ]
   static let pronouns: Set<String> = ["he", "she", "they", "it", "we"]
+  /// Pronouns this finder resolves to a person; "they", "it" and "we" are left to the
+  /// parse, which resolves them to an organisation or a country (`QuoteSpeakers`).
+  static let personPronouns: Set<String> = ["he", "she"]
 
   /// A quotation's place: its marks and its words as offsets, and its paragraph.
   struct Span {
@@ -56,13 +59,26 @@ enum QuoteFinder {
       let openToken = firstInside - 1
       var speaker = speakerAfter(
         text, index, mentions, ranges, from: afterClose, quoteStart: openToken, genders: genders)
+      // A name or a term in quotation marks ("the slogan “Meth, we’re on it”", the show
+      // “Trading Nation”, the word “We”) is nobody's speech, unless attributed.
+      if speaker == nil,
+        isNameOrTerm(text.text(wordsStart, wordsEnd), before: openToken > 0 ? text.lower[openToken - 1] : "")
+      {
+        continue
+      }
       if speaker == nil {
         speaker = speakerBefore(text, index, mentions, ranges, openToken: openToken, genders: genders)
       }
       let continues =
         (span.paragraph == previousParagraph && onlySpaceOrSentence(text.scalars, previousEnd, span.open))
         || (previousUnclosed && span.paragraph == previousParagraph + 1)
-      if speaker == nil && continues { speaker = previousSpeaker }
+      // An unattributed quotation in the paragraph of an attributed one is the same
+      // speaker's ("…," Lynn said, via the Los Angeles Times. "Yes, …").
+      if speaker == nil && continues {
+        speaker = previousSpeaker
+      } else if speaker == nil && span.paragraph == previousParagraph {
+        speaker = quotes.last?.speaker
+      }
       // A speaker found after a continued quotation also speaks its earlier parts.
       if let speaker, continues, let last = quotes.indices.last, quotes[last].speaker == nil {
         quotes[last].speaker = speaker
@@ -78,6 +94,30 @@ enum QuoteFinder {
       previousUnclosed = span.close == nil
     }
     return quotes
+  }
+
+  /// Words that introduce a name or a term rather than speech: `the slogan "…"`.
+  static let naming: Set<String> = [
+    "slogan", "tagline", "motto", "dubbed", "called", "named", "nicknamed", "titled", "entitled", "word",
+    "words", "term", "phrase", "hashtag", "headline", "song", "album", "film", "show", "book", "label",
+    "brand", "codenamed", "billed",
+  ]
+  static let titleWords: Set<String> = [
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "at", "by", "with", "from", "it", "is", "&",
+  ]
+
+  /// Whether quoted words are a name or a term: one word; every word capitalised but
+  /// short ones, with no sentence punctuation (a title, a nickname); or brought in by a
+  /// word such as "slogan" or "dubbed".
+  static func isNameOrTerm(_ words: String, before: String) -> Bool {
+    if naming.contains(before) { return true }
+    let parts = words.split(whereSeparator: { $0 == " " || $0 == "\n" })
+    if parts.count <= 1 { return true }
+    guard parts.count <= 6, !words.contains(where: { ".!?,;:".contains($0) }) else { return false }
+    return parts.first!.first!.isUppercase
+      && parts.allSatisfy {
+        $0.first!.isUppercase || $0.first!.isNumber || titleWords.contains($0.lowercased())
+      }
   }
 
   /// Opening and closing marks, paired: curly quotes by their shape, straight ones by
@@ -99,6 +139,14 @@ enum QuoteFinder {
           index = next
           continue
         }
+      }
+      // Two apostrophes close a quotation in some agencies' copy ("…,’’ he said").
+      if open != nil, scalar == "’" || scalar == "'", index + 1 < scalars.count, scalars[index + 1] == scalar
+      {
+        spans.append(Span(open: open!, close: index, paragraph: paragraph))
+        open = nil
+        index += 2
+        continue
       }
       guard scalar == "\"" || scalar == "“" || scalar == "”" else {
         index += 1
@@ -168,23 +216,25 @@ enum QuoteFinder {
       // A name counts with a speech verb before it ("said Austin") or right after it
       // ("Austin said", "the Pentagon told"); a scare quote ("red lines" on Taiwan) has none.
       if let found = speakerMention(index, mentions, at: cursor) {
-        if verbSeen { return found }
         var next = cursor
         while let inside = index.at(next), mentions[inside].entityKey?.name == found { next += 1 }
-        if next < text.tokens.count && (speechVerbs.contains(text.lower[next]) || text.lower[next] == ",") {
-          return found
-        }
-        // "FEMA Administrator Deanne Criswell said": the organisation qualifies the speaker.
-        if next < text.tokens.count, let following = index.at(next),
-          [.title, .person].contains(mentions[following].type)
+        // "FEMA Administrator Deanne Criswell said", "said U.S. Attorney Nealy Cox": the
+        // organisation or country qualifies the speaker.
+        if next < text.tokens.count, let at = index.at(cursor), mentions[at].type != .person,
+          let following = index.at(next), [.title, .person].contains(mentions[following].type)
         {
           cursor = next
           steps += 1
           continue
         }
+        if verbSeen { return found }
+        if next < text.tokens.count && (speechVerbs.contains(text.lower[next]) || text.lower[next] == ",") {
+          return found
+        }
         return nil
       }
       if pronouns.contains(word) && (verbSeen || nextIsSpeechVerb(text, cursor)) {
+        guard personPronouns.contains(word) else { return nil }
         return lastPerson(
           mentions, before: quoteStart, text: text, gender: PersonGender.pronouns[word], genders: genders)
       }
@@ -226,10 +276,26 @@ enum QuoteFinder {
       cursor -= 1
     }
     guard let verb else { return nil }
+    // "…," said Jeffrey Halley, an analyst. "…": the name after the verb.
+    let inverted =
+      verb >= 2
+      && (["\"", "”"].contains(text.lower[verb - 1])
+        || (text.lower[verb - 1] == "," && ["\"", "”"].contains(text.lower[verb - 2])))
+    var after = inverted ? verb + 1 : openToken
+    while after < openToken, let at = index.at(after), mentions[at].type != .person,
+      let end = ranges[at].last, end + 1 < openToken, let next = index.at(end + 1),
+      [.title, .person].contains(mentions[next].type)
+    {
+      after = end + 1
+    }
+    if after < openToken, let found = speakerMention(index, mentions, at: after) { return found }
     var subject = verb - 1
     while subject >= 0 && text.sentenceOf[subject] == sentence {
+      // A name inside an earlier quotation is not who speaks this one.
+      if ["\"", "”", "“"].contains(text.lower[subject]) { return nil }
       if let found = speakerMention(index, mentions, at: subject) { return found }
       if pronouns.contains(text.lower[subject]) {
+        guard personPronouns.contains(text.lower[subject]) else { return nil }
         return lastPerson(
           mentions, before: subject, text: text, gender: PersonGender.pronouns[text.lower[subject]],
           genders: genders)

@@ -64,6 +64,46 @@ public struct Annotator: Sendable {
     return joined
   }
 
+  /// Names of companies, platforms and products the tagger missed: capitalised, tagged a
+  /// proper noun by the parse, not first in their sentence, and not in a line of title
+  /// case (a headline, where every word is capitalised).
+  static func organizationsMissed(
+    _ organizations: OrganizationNames, tokens: [TextToken], sentences: [Range<Int>], taken: inout [Bool],
+    isProperNoun: (Int) -> Bool
+  ) -> [(range: Range<Int>, type: EntityType)] {
+    var found: [(range: Range<Int>, type: EntityType)] = []
+    for sentence in sentences {
+      let words = sentence.filter { tokens[$0].kind == .word }
+      let capitalised = words.filter { tokens[$0].text.first?.isUppercase == true }.count
+      guard capitalised * 10 < words.count * 7 else { continue }
+      var index = sentence.lowerBound + 1
+      while index < sentence.upperBound {
+        guard !taken[index], tokens[index].text.first?.isUppercase == true, isProperNoun(index),
+          let (range, kind) = organizations.longest(at: index, in: tokens, limit: sentence.upperBound),
+          !range.contains(where: { taken[$0] })
+        else {
+          index += 1
+          continue
+        }
+        found.append((range, kind.entityType))
+        for token in range { taken[token] = true }
+        index = range.upperBound
+      }
+    }
+    return found
+  }
+
+  /// Abbreviations of common nouns, which the tagger may take for names.
+  static let commonAbbreviations: Set<String> = [
+    "IPO", "IPOs", "CEO", "CEOs", "CFO", "COO", "CTO", "GDP", "ETF", "ETFs", "AI", "EV", "EVs", "SUV", "SUVs",
+    "TV", "PR", "HR", "IT", "ID", "VIP", "FAQ", "DNA", "HIV", "AIDS", "COVID", "COVID-19", "PhD", "MBA",
+    "CPI",
+    "LGBT", "LGBTQ", "ATM", "URL", "PDF", "GPS", "UFO", "APR", "IQ", "OK", "PC", "PCs", "CD", "DVD", "S-1",
+  ]
+
+  /// Suffixes that end a person's name: "Jr.", "III".
+  static let generationalSuffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]
+
   /// Forms of address that stand before a person's name.
   static let honorifics: Set<String> = [
     "mr.", "mrs.", "ms.", "messrs.", "dr.", "rev.", "prof.", "sir", "dame", "mr", "mrs", "ms", "dr",
@@ -71,8 +111,9 @@ public struct Annotator: Sendable {
   static let quotationMarks: Set<String> = ["\"", "“", "”", "‘", "’", "'", "«", "»", "``", "''"]
   static let sentencePunctuation: Set<String> = [".", "!", "?", ",", ";", ":", "…"]
 
-  /// A name never crosses a paragraph break or a quotation mark, and never starts or ends
-  /// with punctuation: a span the tagger ran over them is cut there into its pieces.
+  /// A name never crosses a paragraph break or a quotation mark, never goes on in lower
+  /// case after a comma, and never starts or ends with punctuation: a span the tagger ran
+  /// over them is cut there into its pieces.
   static func withinBoundaries(_ spans: [(range: Range<Int>, type: CoarseType)], tokens: [TextToken])
     -> [(range: Range<Int>, type: CoarseType)]
   {
@@ -96,6 +137,13 @@ public struct Annotator: Sendable {
         if quotationMarks.contains(tokens[index].text) {
           add(start..<index, span.type)
           start = index + 1
+        } else if tokens[index].text == ",", index + 1 < span.range.upperBound,
+          tokens[index + 1].text.first?.isLowercase == true
+        {
+          // "Sony, in game revenue": a name does not go on in lower case after a comma.
+          add(start..<index, span.type)
+          start = span.range.upperBound
+          break
         } else if index > start, tokens[index].lineBreaksBefore >= 2 {
           add(start..<index, span.type)
           start = index
@@ -174,6 +222,15 @@ public struct Annotator: Sendable {
         range = range.lowerBound + 1..<range.upperBound
         if range.allSatisfy({ tokens[$0].text.first?.isUppercase == true }) { type = .person }
       }
+      // "IPO", "CEO": an abbreviation of a common noun names nothing.
+      if range.count == 1, Self.commonAbbreviations.contains(tokens[range.lowerBound].text) { return nil }
+      // "James Kennedy Jr.": a generational suffix ends the name.
+      if type == .person, !range.isEmpty, range.upperBound < tokens.count,
+        Self.generationalSuffixes.contains(tokens[range.upperBound].text),
+        sentenceOf[range.upperBound] == sentenceOf[range.lowerBound]
+      {
+        range = range.lowerBound..<range.upperBound + 1
+      }
       return range.isEmpty ? nil : (range, type)
     }
     // Titles against the tagger's entities: a title swallows the words of its modifiers
@@ -236,6 +293,11 @@ public struct Annotator: Sendable {
       spans.append((title, .title))
       for index in title { taken[index] = true }
     }
+    // Surnames of the people named in full, which a company's name alone may also be
+    // ("Michael Bloomberg", then "Bloomberg").
+    let surnames = Set(
+      named.filter { $0.type == .person && $0.range.count > 1 }.map { tokens[$0.range.last!].text })
+    let organizations = OrganizationNames.standard
     for entity in named {
       let words = entity.range.map { tokens[$0].text }
       var kinds: Gazetteer.Kinds = []
@@ -256,8 +318,20 @@ public struct Annotator: Sendable {
       {
         type = .person
       }
+      // A company, a platform or a product, whatever the tagger thought it was.
+      if type != .organization, type != .product, kinds.isDisjoint(with: .places),
+        let kind = organizations.kind(of: entity.range, in: tokens),
+        !(type == .person && entity.range.count == 1 && surnames.contains(words[0]))
+      {
+        type = kind.entityType
+      }
       spans.append((entity.range, type))
       for index in entity.range { taken[index] = true }
+    }
+    if let parse {
+      spans += Self.organizationsMissed(
+        organizations, tokens: tokens, sentences: sentences, taken: &taken,
+        isProperNoun: { parse.labels.upos[Int(parse.tokens[$0].tag)] == "PROPN" })
     }
 
     // Dates and times, where no entity already is.
@@ -307,6 +381,7 @@ public struct Annotator: Sendable {
         text, tree: DependencyTree(parse), mentions: mentions, ranges: ranges, genders: genders)
       let readings = ClauseFinder.readings(parsed, roles: roles)
       clauses = readings.map(\.clause)
+      QuoteSpeakers.assign(&quotes, readings: readings, parsed: parsed)
       quotes += ReportedSpeech.quotes(readings, text: text, direct: quotes)
       quotes.sort { ($0.start, $0.end) < ($1.start, $1.end) }
       let events = ClauseEvents.events(readings, in: parsed)

@@ -46,6 +46,14 @@ enum EntityTyper {
     let phrase = lower.joined(separator: " ")
     switch type {
     case .person:
+      // "Hong Kong" is no person: a country, or a place of two words or more whose first
+      // word is no first name ("John Day" in Oregon stays a person).
+      if !kinds.isDisjoint(with: .country)
+        || (!kinds.isDisjoint(with: .places) && lower.count >= 2
+          && !PersonGender.standard.isFirstName(lower[0]))
+      {
+        return .geopolitical
+      }
       return .person
     case .organization:
       if let last = lower.last, facilities.contains(last), lower.count > 1 { return .facility }

@@ -25,6 +25,9 @@ static const unsigned char countries[] = {
 static const unsigned char first_names[] = {
 #embed "first-names.tsv" suffix(,) if_empty()
   0};
+static const unsigned char organizations[] = {
+#embed "organizations.tsv" suffix(,) if_empty()
+  0};
 
 const unsigned char *quarry_resource_ner_model(size_t *size) {
   *size = sizeof(ner_model) - 1;
@@ -53,4 +56,8 @@ const unsigned char *quarry_resource_countries(size_t *size) {
 const unsigned char *quarry_resource_first_names(size_t *size) {
   *size = sizeof(first_names) - 1;
   return first_names;
+}
+const unsigned char *quarry_resource_organizations(size_t *size) {
+  *size = sizeof(organizations) - 1;
+  return organizations;
 }

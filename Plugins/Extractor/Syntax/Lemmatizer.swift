@@ -176,7 +176,12 @@ struct Lemmatizer: Sendable {
     if ending == "ed" { candidates.append(String(word.dropLast())) }
     // Without any known candidate: a stem ending in a consonant after a single vowel
     // usually had an e ("hoped"), otherwise not ("helped").
-    let fallback = Self.needsSilentE(stem) ? stem + "e" : stem
+    // A doubled final consonant was doubled by the ending ("dubbed" → "dub"), where
+    // irregular verbs are looked up (not in training, whose model must not change).
+    let doubled =
+      irregulars && scalars.count >= 3 && scalars[scalars.count - 1] == scalars[scalars.count - 2]
+      && "bdgmnprt".unicodeScalars.contains(scalars[scalars.count - 1])
+    let fallback = doubled ? String(stem.dropLast()) : Self.needsSilentE(stem) ? stem + "e" : stem
     return [candidates.first { knownLemmas.contains($0) } ?? fallback]
   }
 

@@ -12,6 +12,7 @@ const unsigned char *quarry_resource_demonyms(size_t *size);
 const unsigned char *quarry_resource_titles(size_t *size);
 const unsigned char *quarry_resource_countries(size_t *size);
 const unsigned char *quarry_resource_first_names(size_t *size);
+const unsigned char *quarry_resource_organizations(size_t *size);
 
 /// Asks for the cache line holding `address` ahead of its use. The parser looks up a
 /// hundred features at a time in tables larger than the cache; asking for all of them
