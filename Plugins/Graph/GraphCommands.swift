@@ -26,7 +26,9 @@ struct GraphBuildCommand: Command {
     "graph build", abstract: "Build a graph from the extracted articles; it becomes the current graph",
     discussion: """
       By default the relation graph: entities joined by their roles (to TITLE nodes),
-      memberships and events, each edge with its predicate, confidence, date and evidence.
+      memberships and events, each edge with its predicate, confidence, date and evidence;
+      --things adds what entities act on that is no entity ("China launched large-scale
+      exercises" joins China to a THING node "large-scale exercises" by `launch`).
       --cooccurrence joins entities named in the same sentence (--window document: the same
       article), weighted by how often; --bipartite joins entities to the articles (DOCUMENT
       nodes) that name them. --type, --since and --until filter. The graph is also the
@@ -35,6 +37,7 @@ struct GraphBuildCommand: Command {
     flags: [
       Flag("cooccurrence", help: "entities named together, weighted by how often"),
       Flag("bipartite", help: "entities and the articles that name them"),
+      Flag("things", help: "relation graph: also the things entities act on, as THING nodes"),
       Flag(
         "window", short: "w", .string, help: "co-occurrence within a sentence (default) or document",
         completion: .values(["sentence", "document"])),
@@ -49,6 +52,9 @@ struct GraphBuildCommand: Command {
       Example(
         "ingest Scripts/corpus; extract; graph build --cooccurrence --min-weight 2 | graph stats",
         "entities named together at least twice"),
+      Example(
+        "ingest Scripts/corpus; extract; graph build --things; graph nodes | where label == THING",
+        "what the sample's entities act on"),
     ])
 
   func run(_ invocation: Invocation) throws -> Value {
@@ -59,6 +65,12 @@ struct GraphBuildCommand: Command {
     }
     if invocation.isSet("cooccurrence") { projection.kind = .cooccurrence }
     if invocation.isSet("bipartite") { projection.kind = .bipartite }
+    if invocation.isSet("things") {
+      guard projection.kind == .relations else {
+        throw invocation.error("--things applies to the relation graph", at: "things")
+      }
+      projection.things = true
+    }
     if let window = invocation.string("window") {
       guard projection.kind == .cooccurrence else {
         throw invocation.error("--window applies to --cooccurrence", at: "window")

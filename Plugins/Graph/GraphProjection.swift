@@ -17,6 +17,8 @@ struct GraphProjection {
   var types: Set<EntityType>?
   var since: CalendarDate?
   var until: CalendarDate?
+  /// For the relation graph: also the things entities act on, as THING nodes.
+  var things = false
 
   func build(_ workspace: Workspace) -> PropertyGraph {
     var builder = PropertyGraph.Builder()
@@ -49,6 +51,9 @@ struct GraphProjection {
           builder.edge(
             from, to, type: relation.negated ? "not " + relation.predicate : relation.predicate,
             weight: relation.confidence, document: id, sentence: Int(relation.sentence), date: relation.date)
+        }
+        if things {
+          addThings(found, document: workspace.documents[index], to: &builder, typeOf: typeOf, workspace)
         }
       }
     case .cooccurrence:
@@ -127,6 +132,37 @@ struct GraphProjection {
     }
     describeNodes(&builder, workspace)
     return builder.build(kind: kind.rawValue, directed: kind != .cooccurrence)
+  }
+
+  /// "China launched large-scale exercises": an entity's clause whose object names no
+  /// entity joins the entity to a THING node named by the object's noun and the words
+  /// that modify it, the edge typed by the verb (with "not " where negated).
+  private func addThings(
+    _ found: DocumentAnnotations, document: Document, to builder: inout PropertyGraph.Builder,
+    typeOf: [String: EntityType], _ workspace: Workspace
+  ) {
+    var scalars: [Unicode.Scalar]?
+    for clause in found.clauses where clause.kind == .verb {
+      guard let subject = clause.subject?.entities.first, let object = clause.object, object.entities.isEmpty,
+        let noun = clause.objectNoun
+      else { continue }
+      if scalars == nil { scalars = Array(document.text.unicodeScalars) }
+      let start = Int(noun.start)
+      let end = Int(noun.end)
+      guard start >= 0, start < end, end <= scalars!.count, end - start <= 80 else { continue }
+      var name = ""
+      name.unicodeScalars.append(contentsOf: scalars![start..<end])
+      name = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      guard name.contains(where: \.isLetter) else { continue }
+      let entity = workspace.resolve(subject)
+      let type = typeOf[entity] ?? .miscellaneous
+      guard types?.contains(type) ?? true else { continue }
+      let from = builder.node(entity, label: type.rawValue)
+      let to = builder.node(name, label: "THING")
+      builder.edge(
+        from, to, type: clause.negated ? "not " + clause.predicate : clause.predicate, weight: 1,
+        document: document.id, sentence: Int(clause.sentence), date: document.date?.description)
+    }
   }
 
   /// Node properties from the workspace, for export and `graph nodes`: an entity's

@@ -56,6 +56,10 @@ public struct Clause: Sendable, Equatable {
   /// What is acted on: the direct object, the patient of a passive, a copula's complement,
   /// or the reported clause of a verb of saying.
   public var object: ClausePhrase?
+  /// A nominal object's noun with the words before it that modify it ("large-scale
+  /// exercises" of "large-scale exercises around the island"); nil when the object is a
+  /// reported clause, a pronoun or missing. What `graph build --things` names a thing by.
+  public var objectNoun: ClausePhrase?
   public var arguments: [Argument]
   /// The text denies it ("did not meet"), or it is what was declined or refused.
   public var negated: Bool

@@ -50,6 +50,23 @@ import Testing
     #expect(readings[0].words(readings[0].clause.object) == "exercises")
   }
 
+  @Test func aNominalObjectKeepsItsNounAndTheModifiersBeforeIt() throws {
+    let document = ClauseTestSupport.parse(
+      [
+        "China PROPN NNP 2 nsubj|launched VERB VBD 0 root launch|large-scale ADJ JJ 5 amod|naval ADJ JJ 5 amod|"
+          + "drills NOUN NNS 2 obj drill|around ADP IN 7 case|Taiwan PROPN NNP 5 nmod|. PUNCT . 2 punct"
+      ], entities: [(0..<1, .geopolitical), (6..<7, .geopolitical)])
+    let clause = try #require(ClauseFinder.readings(document.parsed, roles: []).first?.clause)
+    let noun = try #require(clause.objectNoun)
+    let scalars = Array(document.string.unicodeScalars)
+    #expect(Tokenizer.makeString(scalars, Int(noun.start), Int(noun.end)) == "large-scale naval drills")
+    // A reported clause is no noun.
+    let said = ClauseTestSupport.parse([
+      "Kim PROPN NNP 2 nsubj|said VERB VBD 0 root say|talks NOUN NNS 4 nsubj talk|failed VERB VBD 2 ccomp fail|. PUNCT . 2 punct"
+    ])
+    #expect(ClauseFinder.readings(said.parsed, roles: []).allSatisfy { $0.clause.objectNoun == nil })
+  }
+
   @Test func passivesTurnActive() {
     let readings = read(
       [

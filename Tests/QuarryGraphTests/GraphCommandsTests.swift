@@ -50,6 +50,22 @@ import Testing
     #expect(edges.rows.first?[0].plainText == "United States")
   }
 
+  @Test func thingsAreNodesOfTheirOwnWhereAsked() throws {
+    let session = session()
+    let article = temporaryFile(
+      "drill.txt", "date 2024-05-23\nChina launched large-scale drills around Taiwan on Thursday.\n")
+    #expect(run("ingest '\(article)'; extract", in: session).errors.isEmpty)
+    let plain = try #require(run("graph build", in: session).lastGraph)
+    #expect(plain.nodeLabels.allSatisfy { $0 != "THING" })
+    let built = try #require(run("graph build --things", in: session).lastGraph)
+    let thing = try #require(built.node(named: "large-scale drills"))
+    #expect(built.nodeLabels[Int(thing)] == "THING")
+    let china = try #require(built.node(named: "China"))
+    #expect(built.outgoing(china).map { built.edgeType(Int($0)) } == ["launch"])
+    let wrong = run("graph build --cooccurrence --things", in: session)
+    #expect(wrong.firstMessage == "--things applies to the relation graph")
+  }
+
   @Test func cooccurrenceAndBipartiteProjections() throws {
     let session = extracted()
     let stats = run("graph build --cooccurrence --min-weight 2 | graph stats", in: session)

@@ -340,9 +340,28 @@ struct ClauseFinder {
     }
     clause.start = Int32(clamping: low)
     clause.end = Int32(clamping: high)
+    if clause.kind == .verb, let head = objectHead, [.noun, .properNoun].contains(tree.partOfSpeech[head]) {
+      clause.objectNoun = nounPhrase(head)
+    }
     clauseOf[predicate] = Int32(readings.count)
     readings.append(Reading(clause: clause, predicate: predicate, objectHead: objectHead))
     if let entity = clause.subject?.entities.first { subjectHistory.append((predicate, entity)) }
+  }
+
+  /// A noun with the modifiers right before it: adjectives, compounds, numbers.
+  private func nounPhrase(_ head: Int) -> ClausePhrase {
+    var first = head
+    while first > 0, text.sentenceOf[first - 1] == text.sentenceOf[head], let governor = tree.head(first - 1),
+      governor > first - 1, governor <= head
+    {
+      let modifier = first - 1
+      switch tree.dependency[modifier] {
+      case .amod, .compound, .flat: first = modifier
+      case .other where [.number, .adjective].contains(tree.partOfSpeech[modifier]): first = modifier
+      default: return ClausePhrase(start: text.tokens[first].start, end: text.tokens[head].end)
+      }
+    }
+    return ClausePhrase(start: text.tokens[first].start, end: text.tokens[head].end)
   }
 
   private func clauseIndex(of token: Int) -> Int? {

@@ -19,7 +19,7 @@ enum QuoteSpeakers {
   static func assign(_ quotes: inout [Quote], readings: [ClauseFinder.Reading], parsed: ParsedText) {
     let text = parsed.text
     let tree = parsed.tree
-    guard tree.count == text.tokens.count, !readings.isEmpty else { return }
+    guard !quotes.isEmpty, tree.count == text.tokens.count, !readings.isEmpty else { return }
     var readingOf: [Int: Int] = [:]
     for (number, reading) in readings.enumerated() where reading.clause.kind == .verb {
       if readingOf[reading.predicate] == nil { readingOf[reading.predicate] = number }

@@ -73,9 +73,7 @@ public struct Annotator: Sendable {
   ) -> [(range: Range<Int>, type: EntityType)] {
     var found: [(range: Range<Int>, type: EntityType)] = []
     for sentence in sentences {
-      let words = sentence.filter { tokens[$0].kind == .word }
-      let capitalised = words.filter { tokens[$0].text.first?.isUppercase == true }.count
-      guard capitalised * 10 < words.count * 7 else { continue }
+      var headline: Bool?
       var index = sentence.lowerBound + 1
       while index < sentence.upperBound {
         guard !taken[index], tokens[index].text.first?.isUppercase == true, isProperNoun(index),
@@ -85,6 +83,16 @@ public struct Annotator: Sendable {
           index += 1
           continue
         }
+        if headline == nil {
+          var words = 0
+          var capitalised = 0
+          for token in sentence where tokens[token].kind == .word {
+            words += 1
+            if tokens[token].text.first?.isUppercase == true { capitalised += 1 }
+          }
+          headline = capitalised * 10 >= words * 7
+        }
+        if headline! { break }
         found.append((range, kind.entityType))
         for token in range { taken[token] = true }
         index = range.upperBound
@@ -390,6 +398,36 @@ public struct Annotator: Sendable {
       for role in ClauseRoles.roles(readings, in: parsed)
       where roleKeys.insert(EventKey(role, object: "")).inserted {
         relations.append(role)
+      }
+      // Where the parse read the pattern's verb with the same subject and another object,
+      // and the pattern's object is no partner of it ("launched drills around Taiwan"),
+      // the pattern read a place or a circumstance as the object: it is no event.
+      let parsedEvents = Set(events.map { EventKey($0) })
+      relations.removeAll { relation in
+        guard relation.eventClass != nil, !parsedEvents.contains(EventKey(relation)) else { return false }
+        return readings.contains { reading in
+          let clause = reading.clause
+          guard clause.kind == .verb, clause.sentence == relation.sentence,
+            clause.predicate == relation.predicate,
+            clause.subject?.entities.contains(relation.subject) == true, reading.objectHead != nil,
+            let object = clause.object, !object.entities.isEmpty || clause.objectNoun != nil
+          else { return false }
+          // "rejected the plan of Australia", "Australia's plan": the object's owner counts.
+          let owners = reading.objectHead.map { head in
+            parsed.tree.children(head).compactMap { child -> String? in
+              let child = Int(child)
+              guard [.nmod, .possessive].contains(parsed.tree.dependency[child]),
+                let mention = parsed.index.at(child)
+              else { return nil }
+              return parsed.mentions[mention].entityKey?.name
+            }
+          }
+          return !object.entities.contains(relation.object) && !(owners ?? []).contains(relation.object)
+            && !clause.arguments.contains {
+              ClauseEvents.partnerPrepositions.contains($0.role)
+                && $0.phrase.entities.contains(relation.object)
+            }
+        }
       }
       // The parse's events join the pattern finder's, each fact once a sentence; where
       // the two read one verb with a different partner on one side (a pronoun resolved
