@@ -29,7 +29,9 @@ struct Canonicalizer: Sendable {
     "commission",
     "federation", "union", "fund", "labs", "pharmaceuticals", "energy", "media", "ventures", "co.",
     "organization",
-    "organisation",
+    "organisation", "productions", "entertainment", "records", "studios", "pictures", "publishing",
+    "broadcasting", "communications", "networks", "industries", "enterprises", "therapeutics", "biosciences",
+    "insurance", "investments", "brands", "foods",
   ]
 
   /// Canonical names for `mentions` (sorted by offset); `tokens` and `lower` are the

@@ -377,6 +377,10 @@ public struct Annotator: Sendable {
     var ranges = found.map(\.range)
     canonicalizer.apply(
       &mentions, mentionTokens: &ranges, tokens: tokens, lower: lower, sentenceOf: sentenceOf)
+    let tree = parse.map(DependencyTree.init)
+    OrganizationCues.retype(
+      &mentions, ranges: ranges, tokens: tokens, lower: lower, tree: tree, gazetteer: gazetteer,
+      countries: canonicalizer.countries)
     let text = DocumentText(
       scalars: scalars, tokens: tokens, lower: lower, sentences: sentences, sentenceOf: sentenceOf)
     let roles = RoleFinder.roles(text, mentions: mentions, ranges: ranges)
@@ -384,9 +388,8 @@ public struct Annotator: Sendable {
     let genders = PersonGender.standard.genders(text, mentions: mentions, ranges: ranges)
     var quotes = QuoteFinder.quotes(text, mentions: mentions, ranges: ranges, genders: genders)
     var clauses: [Clause] = []
-    if let parse {
-      let parsed = ParsedText(
-        text, tree: DependencyTree(parse), mentions: mentions, ranges: ranges, genders: genders)
+    if let tree {
+      let parsed = ParsedText(text, tree: tree, mentions: mentions, ranges: ranges, genders: genders)
       let readings = ClauseFinder.readings(parsed, roles: roles)
       clauses = readings.map(\.clause)
       QuoteSpeakers.assign(&quotes, readings: readings, parsed: parsed)
@@ -416,7 +419,13 @@ public struct Annotator: Sendable {
           let owners = reading.objectHead.map { head in
             parsed.tree.children(head).compactMap { child -> String? in
               let child = Int(child)
-              guard [.nmod, .possessive].contains(parsed.tree.dependency[child]),
+              let dependency = parsed.tree.dependency[child]
+              guard
+                dependency == .possessive
+                  || (dependency == .nmod
+                    && parsed.tree.children(child).contains {
+                      parsed.tree.dependency[Int($0)] == .caseMarker && parsed.text.lower[Int($0)] == "of"
+                    }),
                 let mention = parsed.index.at(child)
               else { return nil }
               return parsed.mentions[mention].entityKey?.name
