@@ -50,6 +50,15 @@ enum ExtractorTestSupport {
   }
 
   /// The mentions of a text, as (text, type) pairs.
+  /// The type of each entity extraction finds in `text`, by canonical name.
+  static func entityTypes(_ text: String) -> [String: EntityType] {
+    var found: [String: EntityType] = [:]
+    for mention in Annotator().annotate(text: text).mentions {
+      if let key = mention.entityKey { found[key.name] = key.type }
+    }
+    return found
+  }
+
   static func mentions(_ text: String, date: CalendarDate? = nil) -> [(text: String, type: EntityType)] {
     Annotator().annotate(text: text, date: date).mentions.map { ($0.text, $0.type) }
   }

@@ -4,13 +4,7 @@ import Testing
 @testable import QuarryExtractor
 
 @Suite struct OrganizationCuesTests {
-  func types(_ text: String) -> [String: EntityType] {
-    var found: [String: EntityType] = [:]
-    for mention in Annotator().annotate(text: text).mentions {
-      if let key = mention.entityKey { found[key.name] = key.type }
-    }
-    return found
-  }
+  func types(_ text: String) -> [String: EntityType] { ExtractorTestSupport.entityTypes(text) }
 
   @Test func aNameRightAfterAnOrganisationNounIsAnOrganisation() {
     let found = types("He spoke to the fact-checking website Clear Record about the claim.")

@@ -26,13 +26,7 @@ import Testing
     #expect(OrganizationNames.standard.kind(of: 3..<4, in: tokens) == .product)
   }
 
-  func entities(_ text: String) -> [String: EntityType] {
-    var found: [String: EntityType] = [:]
-    for mention in Annotator().annotate(text: text).mentions {
-      if let key = mention.entityKey { found[key.name] = key.type }
-    }
-    return found
-  }
+  func entities(_ text: String) -> [String: EntityType] { ExtractorTestSupport.entityTypes(text) }
 
   @Test func aCompanyIsAnOrganisationWhateverTheTaggerThought() {
     let found = entities("Shares of Boeing fell after Netflix said it would stream the games.")
