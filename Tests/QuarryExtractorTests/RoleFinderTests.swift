@@ -39,6 +39,27 @@ import Testing
       })
   }
 
+  @Test func coordinatedTitlesBeforeANameAreAllItsRoles() {
+    let found = facts("Harbor Freight chairman, CEO and president Lena Cho said sales rose.")
+    let roles = Set(found.filter { $0.hasPrefix("Lena Cho | role | ") })
+    #expect(roles == ["Lena Cho | role | chairman", "Lena Cho | role | CEO", "Lena Cho | role | president"])
+    let former = Set(facts("Its founder and former CEO Adam Reyes stepped down."))
+    #expect(former.isSuperset(of: ["Adam Reyes | role | founder", "Adam Reyes | role | CEO"]))
+  }
+
+  @Test func aPartyLetterAloneInBracketsIsMembership() {
+    let found = facts("Ohio Gov. Jane Doyle (R) defended the plan on Monday.")
+    #expect(found.contains("Jane Doyle | member_of | Republican Party"))
+    #expect(!found.contains { $0.hasPrefix("Jane Doyle | represents") })
+  }
+
+  @Test func worksOfNewsPeopleAndTheirOrganisationsPastAFewWords() {
+    let found = facts(
+      "\"It will pass,\" said Tom Reid, an equity strategist with the research firm Caldera Partners.")
+    #expect(found.contains("Tom Reid | role | strategist"))
+    #expect(found.contains("Tom Reid | member_of | Caldera Partners"))
+  }
+
   @Test func aShortTitleRepeatingALongerOneIsDropped() {
     let found = facts("Defense Secretary Lloyd Austin arrived. Secretary Austin spoke.")
     #expect(found.contains("Lloyd Austin | role | Defense Secretary"))

@@ -81,6 +81,26 @@ enum RoleFinder {
           confidence = 0.85
         }
       }
+      // "founder and former CEO Adam Neumann", "chairman, CEO and president Craig Menear":
+      // titles coordinated before one name are all that person's.
+      if person == nil {
+        var cursor = range.upperBound
+        var steps = 0
+        while steps < 4, cursor < text.tokens.count, [",", "and", "former"].contains(text.lower[cursor]) {
+          cursor += 1
+          if let next = index.at(cursor), mentions[next].type == .title {
+            cursor = ranges[next].upperBound
+            if let after = index.at(cursor), mentions[after].type == .person,
+              ranges[after].lowerBound == cursor
+            {
+              person = after
+              confidence = 0.85
+              break
+            }
+          }
+          steps += 1
+        }
+      }
       // "Tom Alvarez as chief technology officer".
       if person == nil {
         let before = (affiliation.map { ranges[$0].lowerBound } ?? range.lowerBound) - 1
@@ -109,6 +129,17 @@ enum RoleFinder {
       {
         var next = range.upperBound + 1
         if next < text.tokens.count && text.lower[next] == "the" { next += 1 }
+        // "with the research firm Oanda": a few lower-case words ending in an
+        // organisation noun may come between.
+        var skipped = next
+        while skipped < min(next + 4, text.tokens.count), index.at(skipped) == nil,
+          text.tokens[skipped].text.first?.isLowercase == true
+        {
+          skipped += 1
+        }
+        if skipped > next, OrganizationCues.organizationNouns.contains(text.lower[skipped - 1]) {
+          next = skipped
+        }
         if let found = index.at(next), isAffiliation(mentions[found]) { affiliation = found }
       }
       if let affiliation, let group = mentions[affiliation].entityKey?.name {
@@ -148,6 +179,16 @@ enum RoleFinder {
         end += 1
       }
       let tag = text.text(offset, end)
+      // "Kristi Noem (R)": the party alone.
+      if tag.count == 1, let party = parties[tag.lowercased()], party != "independent", offset > 0,
+        text.scalars[offset - 1] == "(", end < text.scalars.count, text.scalars[end] == ")"
+      {
+        relations.append(
+          Relation(
+            subject: name, predicate: "member_of", object: party, sentence: Int(mention.sentence),
+            confidence: 0.95, start: Int(mention.start), end: end + 1))
+        continue
+      }
       let parts = tag.split(separator: "-", maxSplits: 1)
       guard parts.count == 2, let party = parties[parts[0].lowercased()] else { continue }
       let stateKey = parts[1].lowercased().filter { $0 != "." }

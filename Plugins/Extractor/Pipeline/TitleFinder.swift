@@ -10,7 +10,8 @@ struct TitleFinder: Sendable {
   static let ambiguous: WordSet = [
     "major", "general", "head", "chief", "executive", "representative", "justice", "chair", "anchor",
     "deputy",
-    "captain", "officer", "king", "queen", "prince", "princess", "judge", "gen.",
+    "captain", "officer", "king", "queen", "prince", "princess", "judge", "gen.", "host", "author",
+    "investor",
   ]
 
   static let standard = TitleFinder()
@@ -19,6 +20,14 @@ struct TitleFinder: Sendable {
   /// "Brig. Gen.", "Rear Adm.", "Staff Sgt."). Kept here, not in titles.tsv, whose words
   /// are also features of the entity tagger: a word added there means training it again.
   static let ranks: Set<String> = ["brig.", "maj.", "lt.", "rear", "staff", "master", "sgt."]
+  /// Titles always written in capitals.
+  static let abbreviatedTitles: Set<String> = ["CEO", "CFO", "COO", "CTO"]
+  /// Heads of titles of work that news gives people ("equity strategist", "Fox News host",
+  /// "singer"), kept out of titles.tsv for the same reason.
+  static let moreHeads: Set<String> = [
+    "strategist", "host", "singer", "guitarist", "drummer", "bassist", "vocalist", "frontman", "rapper",
+    "actor", "actress", "novelist", "author", "entrepreneur", "investor", "physician", "surgeon",
+  ]
 
   init() {
     var heads: Set<String> = []
@@ -26,7 +35,7 @@ struct TitleFinder: Sendable {
     for row in EmbeddedResource.rows({ quarry_resource_titles($0) }) where row.count == 2 {
       if row[0] == "HEAD" { heads.insert(String(row[1])) } else { modifiers.insert(String(row[1])) }
     }
-    self.heads = WordSet(heads)
+    self.heads = WordSet(heads.union(Self.moreHeads))
     self.modifiers = WordSet(modifiers.union(Self.ranks))
   }
 
@@ -97,7 +106,7 @@ struct TitleFinder: Sendable {
   }
 
   /// Whether a lone head word is a title: in lower case unless ambiguous ("a spokesman"),
-  /// capitalised when a name follows ("President Biden").
+  /// capitalised when a name follows ("President Biden"), or an abbreviation such as CEO.
   private func accepts(_ tokens: [TextToken], _ lower: [String], _ index: Int, sentence: Range<Int>) -> Bool {
     let nameFollows =
       index + 1 < sentence.upperBound && isCapitalised(tokens[index + 1]) && tokens[index + 1].kind == .word
@@ -105,6 +114,8 @@ struct TitleFinder: Sendable {
     if tokens[index].text.first?.isLowercase == true {
       return !Self.ambiguous.contains(lower[index]) || nameFollows
     }
+    // "CEO", "CFO": titles written in capitals are titles wherever they stand.
+    if Self.abbreviatedTitles.contains(tokens[index].text) { return true }
     let next = index + 1
     return next < sentence.upperBound && isCapitalised(tokens[next]) && tokens[next].kind == .word
       && !heads.contains(lower[next])
