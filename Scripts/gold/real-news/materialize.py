@@ -2,7 +2,10 @@
 """Writes the real articles of this held-out set as NAME.txt beside a copy of their
 annotations, read from the data beside the project (never committed).
 
-usage: materialize.py DATA_DIR OUT_DIR
+usage: materialize.py DATA_DIR OUT_DIR [ANNOTATIONS_DIR]
+
+ANNOTATIONS_DIR defaults to this script's folder (the first set); `second/` holds the
+second set.
 
 Each NAME.gold.json names its article in "source": {"set": "news-html", "id": ID} is the
 article body a person marked on that page (../shared/data/news-html/ground-truth.json),
@@ -14,6 +17,8 @@ import json, os, re, shutil, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 data, out = sys.argv[1], sys.argv[2]
+if len(sys.argv) > 3:
+    here = os.path.abspath(sys.argv[3])
 os.makedirs(out, exist_ok=True)
 
 
