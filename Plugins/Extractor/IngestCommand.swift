@@ -238,7 +238,8 @@ public enum ExtractorPlugin {
       RelationsCommand(), ClausesCommand(), QuotesCommand(), TimelineCommand(), MergeCommand(),
       UnmergeCommand(),
       NERTrainCommand(), FactsEvaluateCommand(),
-      NEREvaluateCommand(), SyntaxParseCommand(), SyntaxAnnotateCommand(), SyntaxEvaluateCommand(),
+      NEREvaluateCommand(), NERDocumentsCommand(), SyntaxParseCommand(), SyntaxAnnotateCommand(),
+      SyntaxEvaluateCommand(),
       SyntaxTrainCommand(), TokensCommand(),
     ])
 }

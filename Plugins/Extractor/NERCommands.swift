@@ -74,6 +74,35 @@ struct NERTrainCommand: Command {
   }
 }
 
+/// `ner documents`: a CoNLL-format file's documents as the text `ner train` and `ner
+/// evaluate` read.
+struct NERDocumentsCommand: Command {
+  let signature = Signature(
+    "ner documents", abstract: "Show a CoNLL-format file's documents as running text",
+    discussion: """
+      Puts each document of a CoNLL-2003-style file back into the plain text that `ner
+      train` and `ner evaluate` read: sentences on their own lines, tokens joined the way
+      news is written. One row a document: `doc` (counted from 0), `text`, `tokens` and
+      `entities` (the number of entities its tags mark).
+      """,
+    parameters: [Parameter("file", .path, help: "a file in CoNLL format")],
+    input: .none, output: .table,
+    examples: [
+      Example("ner documents conll/valid.txt | first 3 | get text", "the first three documents' text")
+    ])
+
+  func run(_ invocation: Invocation) throws -> Value {
+    let path = FilePaths.expandingTilde(invocation.string("file") ?? "")
+    let documents = try readCorpus(path, invocation, argument: "file")
+    return .table(
+      Table(
+        columns: ["doc", "text", "tokens", "entities"],
+        rows: documents.enumerated().map { number, document in
+          [.int(number), .string(document.text), .int(document.tokenCount), .int(document.entities.count)]
+        }))
+  }
+}
+
 /// `ner evaluate`: scores extraction against a CoNLL-format file.
 struct NEREvaluateCommand: Command {
   let signature = Signature(

@@ -20,12 +20,14 @@ struct GraphProjection {
   /// For the relation graph: also the things entities act on, as THING nodes.
   var things = false
 
+  /// Whether entities of this type are kept (`--type`).
+  private func keeps(_ type: EntityType) -> Bool { types?.contains(type) ?? true }
+
   func build(_ workspace: Workspace) -> PropertyGraph {
     var builder = PropertyGraph.Builder()
     var typeOf: [String: EntityType] = [:]
     for entity in workspace.entities where typeOf[entity.name] == nil { typeOf[entity.name] = entity.type }
-    func keeps(_ type: EntityType) -> Bool { types?.contains(type) ?? true }
-    func keeps(_ document: Document) -> Bool {
+    func keepsDocument(_ document: Document) -> Bool {
       if let since, let date = document.date, date < since { return false }
       if let until, let date = document.date, date > until { return false }
       if (since != nil || until != nil) && document.date == nil { return false }
@@ -34,7 +36,7 @@ struct GraphProjection {
     switch kind {
     case .relations:
       for (index, found) in workspace.annotations.enumerated() {
-        guard let found, keeps(workspace.documents[index]) else { continue }
+        guard let found, keepsDocument(workspace.documents[index]) else { continue }
         let id = workspace.documents[index].id
         for relation in found.relations {
           let subject = workspace.resolve(relation.subject)
@@ -65,7 +67,7 @@ struct GraphProjection {
       var order: [UInt64] = []
       var members: [(window: Int32, entity: Int32)] = []
       for (index, found) in workspace.annotations.enumerated() {
-        guard let found, keeps(workspace.documents[index]) else { continue }
+        guard let found, keepsDocument(workspace.documents[index]) else { continue }
         members.removeAll(keepingCapacity: true)
         for mention in found.mentions {
           guard let (name, type) = workspace.entityKey(of: mention), type != .title, keeps(type) else {
@@ -112,7 +114,7 @@ struct GraphProjection {
     case .bipartite:
       for (index, found) in workspace.annotations.enumerated() {
         let document = workspace.documents[index]
-        guard let found, keeps(document) else { continue }
+        guard let found, keepsDocument(document) else { continue }
         var counts: [String: Double] = [:]
         var names: [String] = []
         for mention in found.mentions {
@@ -156,7 +158,7 @@ struct GraphProjection {
       guard name.contains(where: \.isLetter) else { continue }
       let entity = workspace.resolve(subject)
       let type = typeOf[entity] ?? .miscellaneous
-      guard types?.contains(type) ?? true else { continue }
+      guard keeps(type) else { continue }
       let from = builder.node(entity, label: type.rawValue)
       let to = builder.node(name, label: "THING")
       builder.edge(

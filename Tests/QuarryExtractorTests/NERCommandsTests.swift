@@ -28,6 +28,20 @@ import Testing
     #expect(errors.values.last?.tableValue?.columns == ["doc", "error", "type", "text", "context"])
   }
 
+  @Test func documentsShowTheTextTrainingAndScoringRead() throws {
+    let directory = ExtractorTestSupport.temporaryDirectory()
+    try FilePaths.write(ExtractorTestSupport.conll, to: directory + "/data.txt")
+    let session = ExtractorTestSupport.session()
+    let table = try #require(
+      ExtractorTestSupport.run("ner documents \(directory)/data.txt", in: session).values.last?.tableValue)
+    #expect(table.columns == ["doc", "text", "tokens", "entities"])
+    let documents = try CoNLLCorpus.read(path: directory + "/data.txt")
+    #expect(table.rows.map { $0[1] } == documents.map { .string($0.text) })
+    #expect(table.rows.first?[0] == .int(0))
+    let missing = ExtractorTestSupport.run("ner documents \(directory)/nothing.txt", in: session)
+    #expect(missing.errors.messages.contains("no such file"))
+  }
+
   @Test func badFilesAreClearErrors() throws {
     let directory = ExtractorTestSupport.temporaryDirectory()
     try FilePaths.write("not a model", to: directory + "/bad.model")

@@ -337,9 +337,10 @@ public struct Annotator: Sendable {
       for index in entity.range { taken[index] = true }
     }
     if let parse {
+      let proper = parse.labels.upos.map { $0 == "PROPN" }
       spans += Self.organizationsMissed(
         organizations, tokens: tokens, sentences: sentences, taken: &taken,
-        isProperNoun: { parse.labels.upos[Int(parse.tokens[$0].tag)] == "PROPN" })
+        isProperNoun: { proper[Int(parse.tokens[$0].tag)] })
     }
 
     // Dates and times, where no entity already is.
@@ -379,8 +380,8 @@ public struct Annotator: Sendable {
       &mentions, mentionTokens: &ranges, tokens: tokens, lower: lower, sentenceOf: sentenceOf)
     let tree = parse.map(DependencyTree.init)
     OrganizationCues.retype(
-      &mentions, ranges: ranges, tokens: tokens, lower: lower, tree: tree, gazetteer: gazetteer,
-      countries: canonicalizer.countries)
+      &mentions, ranges: ranges, tokens: tokens, lower: lower, sentences: sentences, sentenceOf: sentenceOf,
+      tree: tree, gazetteer: gazetteer, countries: canonicalizer.countries)
     let text = DocumentText(
       scalars: scalars, tokens: tokens, lower: lower, sentences: sentences, sentenceOf: sentenceOf)
     let roles = RoleFinder.roles(text, mentions: mentions, ranges: ranges)
@@ -406,12 +407,13 @@ public struct Annotator: Sendable {
       // and the pattern's object is no partner of it ("launched drills around Taiwan"),
       // the pattern read a place or a circumstance as the object: it is no event.
       let parsedEvents = Set(events.map { EventKey($0) })
+      let verbReadings = Dictionary(
+        grouping: readings.filter { $0.clause.kind == .verb }, by: \.clause.sentence)
       relations.removeAll { relation in
         guard relation.eventClass != nil, !parsedEvents.contains(EventKey(relation)) else { return false }
-        return readings.contains { reading in
+        return verbReadings[relation.sentence, default: []].contains { reading in
           let clause = reading.clause
-          guard clause.kind == .verb, clause.sentence == relation.sentence,
-            clause.predicate == relation.predicate,
+          guard clause.predicate == relation.predicate,
             clause.subject?.entities.contains(relation.subject) == true, reading.objectHead != nil,
             let object = clause.object, !object.entities.isEmpty || clause.objectNoun != nil
           else { return false }

@@ -31,7 +31,8 @@ enum OrganizationCues {
 
   static func retype(
     _ mentions: inout [Mention], ranges: [Range<Int>], tokens: [TextToken], lower: [String],
-    tree: DependencyTree?, gazetteer: Gazetteer, countries: CountryNames
+    sentences: [Range<Int>], sentenceOf: [Int32], tree: DependencyTree?, gazetteer: Gazetteer,
+    countries: CountryNames
   ) {
     var organizations: Set<String> = []
     let index = MentionIndex(tokenCount: tokens.count, ranges: ranges)
@@ -56,7 +57,7 @@ enum OrganizationCues {
       // "The company that runs the show, Dick Clark Productions, denies …": the name
       // between commas names the organisation the sentence opens with.
       if !cued, first >= 3, lower[first - 1] == ",", last + 1 < tokens.count, lower[last + 1] == ",",
-        let start = sentenceStart(first, lower: lower, tokens: tokens),
+        case let start = sentences[Int(sentenceOf[first])].lowerBound,
         ["the", "a", "an"].contains(lower[start]),
         start + 2 < first, organizationNouns.contains(lower[start + 1]),
         ["that", "which", "behind", "owned", "run", "founded", "based"].contains(lower[start + 2]),
@@ -89,17 +90,8 @@ enum OrganizationCues {
     applying(organizations, to: &mentions)
   }
 
-  /// The first token of the sentence holding `token`: after the last full stop, or the
-  /// start of its line.
-  static func sentenceStart(_ token: Int, lower: [String], tokens: [TextToken]) -> Int? {
-    var start = token
-    while start > 0, ![".", "!", "?"].contains(lower[start - 1]), tokens[start].lineBreaksBefore == 0 {
-      start -= 1
-    }
-    return start
-  }
-
-  static func applying(_ organizations: Set<String>, to mentions: inout [Mention]) {
+  /// Every mention of these entities an organisation.
+  private static func applying(_ organizations: Set<String>, to mentions: inout [Mention]) {
     for number in mentions.indices {
       guard let key = mentions[number].entityKey, organizations.contains(key.name) else { continue }
       mentions[number].type = .organization

@@ -29,35 +29,18 @@ static const unsigned char organizations[] = {
 #embed "organizations.tsv" suffix(,) if_empty()
   0};
 
-const unsigned char *quarry_resource_ner_model(size_t *size) {
-  *size = sizeof(ner_model) - 1;
-  return ner_model;
-}
-const unsigned char *quarry_resource_syntax_model(size_t *size) {
-  *size = sizeof(syntax_model) - 1;
-  return syntax_model;
-}
-const unsigned char *quarry_resource_places(size_t *size) {
-  *size = sizeof(places) - 1;
-  return places;
-}
-const unsigned char *quarry_resource_demonyms(size_t *size) {
-  *size = sizeof(demonyms) - 1;
-  return demonyms;
-}
-const unsigned char *quarry_resource_titles(size_t *size) {
-  *size = sizeof(titles) - 1;
-  return titles;
-}
-const unsigned char *quarry_resource_countries(size_t *size) {
-  *size = sizeof(countries) - 1;
-  return countries;
-}
-const unsigned char *quarry_resource_first_names(size_t *size) {
-  *size = sizeof(first_names) - 1;
-  return first_names;
-}
-const unsigned char *quarry_resource_organizations(size_t *size) {
-  *size = sizeof(organizations) - 1;
-  return organizations;
-}
+// Each accessor gives a file's bytes and their number, without the trailing zero.
+#define RESOURCE_ACCESSOR(name)                                   \
+  const unsigned char *quarry_resource_##name(size_t *size) {     \
+    *size = sizeof(name) - 1;                                     \
+    return name;                                                  \
+  }
+
+RESOURCE_ACCESSOR(ner_model)
+RESOURCE_ACCESSOR(syntax_model)
+RESOURCE_ACCESSOR(places)
+RESOURCE_ACCESSOR(demonyms)
+RESOURCE_ACCESSOR(titles)
+RESOURCE_ACCESSOR(countries)
+RESOURCE_ACCESSOR(first_names)
+RESOURCE_ACCESSOR(organizations)
