@@ -43,6 +43,10 @@ let package = Package(
     .target(name: "QuarryModel", dependencies: ["QuarryCore"]),
     .testTarget(name: "QuarryModelTests", dependencies: ["QuarryModel"]),
 
+    // MARK: Web pages: parsing, the article's text and the page's metadata
+    .target(name: "QuarryHTML", dependencies: ["QuarryCore"]),
+    .testTarget(name: "QuarryHTMLTests", dependencies: ["QuarryHTML"]),
+
     // MARK: Out-of-tree plugins: the stdio protocol's host side, and a kit to serve it
     .target(name: "QuarryPluginHost", dependencies: ["QuarryCore"]),
     .target(name: "QuarryPluginKit", dependencies: ["QuarryCore"]),
@@ -59,7 +63,7 @@ let package = Package(
     ),
     .target(
       name: "QuarryExtractor",
-      dependencies: ["QuarryCore", "QuarryModel", "QuarryExtractorResources"],
+      dependencies: ["QuarryCore", "QuarryModel", "QuarryHTML", "QuarryExtractorResources"],
       path: "Plugins/Extractor",
       exclude: ["Resources"],
       swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]

@@ -1,4 +1,5 @@
 import QuarryCore
+import QuarryHTML
 import QuarryModel
 
 /// Turns files and streams into documents: plain text with an optional
@@ -64,11 +65,28 @@ struct DocumentReader {
       text: text, bodyStart: bodyStart)
   }
 
-  /// An HTML page: its readable text, with the `<title>` and publication date it gives.
-  func html(_ page: String, id: String, source: String) -> Document {
-    let extracted = HTMLText(html: page)
-    let title = extracted.title ?? extracted.text.split(separator: "\n").first.map(String.init)
-    return Document(id: id, source: source, date: extracted.date, title: title, text: extracted.text)
+  /// An HTML page: the article's text without the page around it, its headline as the
+  /// title, and the date, authors, site, address and language the page gives. Nil, with a
+  /// warning, for a binary file or a page with no article.
+  mutating func html(_ bytes: [UInt8], id: String, source: String) -> Document? {
+    if HTMLArticle.looksBinary(bytes) {
+      warnings.append("\(source): not an HTML page (binary data); skipped")
+      return nil
+    }
+    let article = HTMLArticle(bytes: bytes)
+    for warning in article.warnings { warnings.append("\(source): \(warning)") }
+    guard !article.paragraphs.isEmpty else {
+      warnings.append("\(source): no article text found in the page; skipped")
+      return nil
+    }
+    let metadata = article.metadata
+    var document = Document(
+      id: id, source: source, date: metadata.date, title: metadata.title ?? article.paragraphs.first,
+      url: metadata.url, text: article.text)
+    document.authors = metadata.authors
+    document.site = metadata.site
+    document.language = metadata.language
+    return document
   }
 
   /// One JSONL record; `nil` (with a warning) when it has no text.

@@ -14,7 +14,8 @@ public struct IngestCommand: Command {
     "ingest", abstract: "Read articles into the workspace: files, folders, globs or - for stdin",
     discussion: """
       Plain text (.txt, .md) may start with a line `date YYYY-MM-DD`. HTML pages (.html, .htm) give
-      their readable text, with the <title> and the publication date the page declares. JSONL files (.jsonl, .ndjson)
+      their article's text without the menus, links and footers around it, with the headline, publication
+      date, authors, site, address and language the page declares. JSONL files (.jsonl, .ndjson)
       hold one article per line with fields text/body/content, title, date/published, url, id and
       source. Folders are read recursively. Text already in the workspace is skipped. With `-`
       the text comes from standard input: `cat news.jsonl | quarry -c 'ingest - --format jsonl'`.
@@ -88,18 +89,17 @@ public struct IngestCommand: Command {
       } catch {
         throw invocation.error("cannot read '\(path)': \(error)")
       }
+      if isHTML {
+        if bytes.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
+          reader.warnings.append("\(path): empty file skipped")
+        } else if let document = reader.html(bytes, id: DocumentReader.baseName(path), source: path) {
+          take(document)
+        }
+        return
+      }
       let text = reader.decode(bytes, source: path)
       if text.allSatisfy({ $0.isWhitespace }) {
         reader.warnings.append("\(path): empty file skipped")
-        return
-      }
-      if isHTML {
-        let document = reader.html(text, id: DocumentReader.baseName(path), source: path)
-        if document.text.isEmpty {
-          reader.warnings.append("\(path): no text in the page; skipped")
-        } else {
-          take(document)
-        }
         return
       }
       take(reader.plainText(text, id: DocumentReader.baseName(path), source: path))
@@ -149,6 +149,8 @@ public struct IngestCommand: Command {
             if line.allSatisfy({ $0.isWhitespace }) { continue }
             if let document = reader.record(line, path: "<stdin>", lineNumber: lineNumber) { take(document) }
           }
+        } else if forced == "html" {
+          if let document = reader.html(bytes, id: "stdin", source: "<stdin>") { take(document) }
         } else {
           let text = reader.decode(bytes, source: "<stdin>")
           if !text.allSatisfy({ $0.isWhitespace }) {
@@ -209,21 +211,79 @@ public struct DocumentsCommand: Command {
   public init() {}
   public let signature = Signature(
     "documents", abstract: "List the articles in the workspace",
+    discussion: """
+      One row per article: its id, where it came from, its date, title, length in characters
+      and sentences, and what a web page said of it (authors, site, address and language).
+      --text adds the text exactly as extraction reads it.
+      """,
+    flags: [Flag("text", short: "t", help: "add the text column: the article as extraction reads it")],
     input: .none, output: .table,
-    examples: [Example("documents | where date >= 2023-01-01 | count", "articles from 2023 on")])
+    examples: [
+      Example("documents | where date >= 2023-01-01 | count", "articles from 2023 on"),
+      Example(
+        "ingest Scripts/corpus; documents --text | select id text | save articles.jsonl",
+        "the articles' text, to a file"),
+    ])
+
+  static let columns = [
+    "id", "source", "date", "title", "chars", "sentences", "authors", "site", "url", "language",
+  ]
 
   public func run(_ invocation: Invocation) throws -> Value {
     let workspace = Workspace.of(invocation.session)
-    let rows: [[Value]] = workspace.documents.enumerated().map { index, document in
-      let sentences =
-        workspace.annotations[index]?.sentenceCount
-        ?? SentenceSplitter.split(Tokenizer.tokenize(document.body)).count
-      return [
-        .string(document.id), .string(document.source), document.date.map(Value.date) ?? .null,
-        document.title.map(Value.string) ?? .null, .int(document.characterCount), .int(sentences),
-      ]
+    let withText = invocation.isSet("text")
+    let rows: [[Value]] = workspace.documents.indices.map { index in
+      var row = DocumentsCommand.row(workspace, index)
+      if withText { row.append(.string(workspace.documents[index].body)) }
+      return row
     }
-    return .table(Table(columns: ["id", "source", "date", "title", "chars", "sentences"], rows: rows))
+    return .table(Table(columns: DocumentsCommand.columns + (withText ? ["text"] : []), rows: rows))
+  }
+
+  static func row(_ workspace: Workspace, _ index: Int) -> [Value] {
+    let document = workspace.documents[index]
+    let sentences =
+      workspace.annotations[index]?.sentenceCount
+      ?? SentenceSplitter.split(Tokenizer.tokenize(document.body)).count
+    func optional(_ text: String?) -> Value { text.map(Value.string) ?? .null }
+    return [
+      .string(document.id), .string(document.source), document.date.map(Value.date) ?? .null,
+      optional(document.title), .int(document.characterCount), .int(sentences),
+      .list(document.authors.map(Value.string)), optional(document.site), optional(document.url),
+      optional(document.language),
+    ]
+  }
+}
+
+/// `document`: one article, with its metadata and text.
+public struct DocumentCommand: Command {
+  public init() {}
+  public let signature = Signature(
+    "document", abstract: "Show one article: its metadata and its text",
+    discussion: """
+      A record with the columns of `documents` for one article and its `text`, exactly as
+      extraction reads it (for a web page: the article without the page around it).
+      """,
+    parameters: [
+      Parameter("id", help: "the article's id, as `documents` lists it", completion: documentCompletion)
+    ],
+    input: .none, output: .record,
+    examples: [
+      Example("ingest pages/story.html; document story | get text", "the article read from a saved web page")
+    ])
+
+  public func run(_ invocation: Invocation) throws -> Value {
+    let workspace = Workspace.of(invocation.session)
+    guard let id = invocation.string("id") else {
+      throw invocation.error("'document' needs an article id", help: "usage: \(signature.usage)")
+    }
+    guard let index = workspace.documents.firstIndex(where: { $0.id == id }) else {
+      let help = Suggestion.nearest(to: id, in: workspace.documents.map(\.id)).map { "did you mean '\($0)'?" }
+      throw invocation.error(
+        "no document '\(id)' in the workspace", at: "id", help: help ?? "see `documents`")
+    }
+    let fields = DocumentsCommand.row(workspace, index) + [.string(workspace.documents[index].body)]
+    return .record(Record(keys: DocumentsCommand.columns + ["text"], values: fields))
   }
 }
 
@@ -233,7 +293,8 @@ public enum ExtractorPlugin {
     name: "extractor", version: QuarryVersion.current,
     summary: "Ingest news articles and extract what they say",
     commands: [
-      IngestCommand(), DocumentsCommand(), ExtractCommand(), EntitiesCommand(), EntityCommand(),
+      IngestCommand(), DocumentsCommand(), DocumentCommand(), ExtractCommand(), EntitiesCommand(),
+      EntityCommand(),
       MentionsCommand(),
       RelationsCommand(), ClausesCommand(), QuotesCommand(), TimelineCommand(), MergeCommand(),
       UnmergeCommand(),

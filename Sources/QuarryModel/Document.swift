@@ -9,6 +9,12 @@ public struct Document: Sendable {
   public var date: CalendarDate?
   public var title: String?
   public var url: String?
+  /// The authors a web page names for its article.
+  public var authors: [String] = []
+  /// The publication a web page belongs to (its `og:site_name` or publisher).
+  public var site: String?
+  /// The language a web page declares (`en`, `en-us`).
+  public var language: String?
   /// The whole text, header included for plain-text files.
   public var text: String
   /// Offset in code points where the body starts (after a `date` header).

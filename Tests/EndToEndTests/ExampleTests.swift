@@ -37,6 +37,12 @@ import Testing
       "{\"id\": \"n1\", \"text\": \"Talks resumed.\", \"date\": \"2023-06-01\"}\n",
       to: folder + "/news/feed.jsonl")
     try write("name,type,mentions\nLloyd Austin,PERSON,4\nChina,GPE,9\n", to: folder + "/entities.csv")
+    try FileManager.default.createDirectory(atPath: folder + "/pages", withIntermediateDirectories: true)
+    try write(
+      "<html><head><title>Talks resume | The Courier</title></head><body><nav><a href=/>Home</a></nav>"
+        + "<article><h1>Talks resume</h1><p>Talks between the two sides resumed in Cairo on Monday, "
+        + "officials said, after a pause of a week.</p></article></body></html>",
+      to: folder + "/pages/story.html")
     try write("a\tb\t2\nb\tc\t1\nc\ta\t1\nc\td\t3\n", to: folder + "/edges.tsv")
     try write(
       """

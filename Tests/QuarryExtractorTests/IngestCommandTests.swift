@@ -84,7 +84,10 @@ import Testing
       Issue.record("no table")
       return
     }
-    #expect(table.columns == ["id", "source", "date", "title", "chars", "sentences"])
+    #expect(
+      table.columns == [
+        "id", "source", "date", "title", "chars", "sentences", "authors", "site", "url", "language",
+      ])
     #expect(table.rows[0][5].isEqual(to: .int(2)))
   }
 
@@ -101,5 +104,61 @@ import Testing
     #expect(document.title == "Talks")
     #expect(document.date == CalendarDate(year: 2024, month: 2, day: 3))
     #expect(document.text == "Talks resumed.")
+  }
+
+  @Test func keepsTheArticleAndThePagesMetadataNotThePageAround() throws {
+    let directory = temporaryDirectory()
+    let page = """
+      <!DOCTYPE html><html lang="en-GB"><head><title>Port reopens | The Courier</title>
+      <meta property="og:site_name" content="The Courier"><meta name="author" content="By Ana Ruiz and Tom Li">
+      <link rel="canonical" href="https://courier.example/2024/03/05/port-reopens"></head>
+      <body><nav><a href="/">Home</a><a href="/world">World</a></nav>
+      <h1>Port reopens</h1>
+      <div class="share-tools"><a href="#">Share on Facebook</a></div>
+      <article><p>The port of Aden reopened on Tuesday, officials said, after a week of strikes.</p>
+      <p>Ships waited offshore for days, and prices rose in the markets of the city.</p></article>
+      <footer>© 2024 The Courier</footer></body></html>
+      """
+    try FilePaths.write(page, to: directory + "/port.html")
+    let session = session()
+    let result = run("ingest \(directory); document port", in: session)
+    #expect(result.errors.isEmpty)
+    guard case .record(let record)? = result.values.last else {
+      Issue.record("expected a record")
+      return
+    }
+    #expect(record["title"]?.stringValue == "Port reopens")
+    #expect(record["date"]?.plainText == "2024-03-05")
+    #expect(record["site"]?.stringValue == "The Courier")
+    #expect(record["url"]?.stringValue == "https://courier.example/2024/03/05/port-reopens")
+    #expect(record["language"]?.stringValue == "en-gb")
+    #expect(record["authors"]?.plainText.contains("Tom Li") == true)
+    #expect(
+      record["text"]?.stringValue
+        == "The port of Aden reopened on Tuesday, officials said, after a week of strikes.\n\n"
+        + "Ships waited offshore for days, and prices rose in the markets of the city.")
+    let listed = run("documents --text | get text | get 0", in: session)
+    #expect(listed.values.last?.stringValue == record["text"]?.stringValue)
+  }
+
+  @Test func warnsOfBinaryFilesAndPagesWithoutAnArticle() throws {
+    let directory = temporaryDirectory()
+    try FilePaths.write("<html><body><nav><a href=/a>A</a></nav></body></html>", to: directory + "/home.html")
+    var binary = [UInt8](repeating: 0, count: 64)
+    binary[0] = 0x7F
+    try FilePaths.write(bytes: binary, to: directory + "/image.html")
+    let session = session()
+    let result = run("ingest \(directory)", in: session)
+    #expect(result.errors.isEmpty)
+    #expect(Workspace.of(session).documents.isEmpty)
+    let warnings = session.errors.captured
+    #expect(warnings.contains("home.html: no article text found in the page; skipped"))
+    #expect(warnings.contains("image.html: not an HTML page (binary data); skipped"))
+  }
+
+  @Test func namesAMissingDocument() {
+    let session = session()
+    let result = run("document nowhere", in: session)
+    #expect(result.errors.messages.contains("no document 'nowhere' in the workspace"))
   }
 }
