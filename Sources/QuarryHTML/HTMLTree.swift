@@ -220,18 +220,21 @@ private struct Builder {
 
   // MARK: Tags
 
-  /// A tag's name from `start`, lowercased, and where it ends.
-  func tagName(_ s: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int) {
+  /// A tag's name from `start`, lowercased, its flags, and where it ends.
+  func tagName(_ s: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, HTMLTag, Int) {
     var index = start
     while index < s.count, !isSpace(s[index]), s[index] != UInt8(ascii: "/"), s[index] != UInt8(ascii: ">") {
       index += 1
     }
-    return (lowercased(s, start..<index), index)
+    if let known = HTMLTag.lookup(UnsafeBufferPointer(rebasing: s[start..<index])) {
+      return (known.name, known.tag, index)
+    }
+    return (lowercased(s, start..<index), [], index)
   }
 
   mutating func startTag(_ s: UnsafeBufferPointer<UInt8>, at lt: Int) -> Int {
     let n = s.count
-    let (name, nameEnd) = tagName(s, from: lt + 1)
+    let (name, tag, nameEnd) = tagName(s, from: lt + 1)
     var index = nameEnd
     let attributesStart = Int32(attributes.count)
     var selfClosing = false
@@ -285,15 +288,14 @@ private struct Builder {
     }
     let attributeRange = attributesStart..<Int32(attributes.count)
     if name == "html" {
-      if htmlElement == nil { htmlElement = open(name, attributeRange, tag: HTMLTag(name), push: true) }
+      if htmlElement == nil { htmlElement = open(name, attributeRange, tag: tag, push: true) }
       return index
     }
     if name == "br" || name == "image" {
-      let element = open(name == "image" ? "img" : name, attributeRange, tag: HTMLTag(name), push: false)
+      let element = open(name == "image" ? "img" : name, attributeRange, tag: tag, push: false)
       items.append(.close(element))
       return index
     }
-    let tag = HTMLTag(name)
     closeImplied(before: name, tag: tag)
     if tag.contains(.void) || (selfClosing && !tag.contains(.known)) {
       let element = open(name, attributeRange, tag: tag, push: false)
@@ -326,17 +328,16 @@ private struct Builder {
   }
 
   mutating func endTag(_ s: UnsafeBufferPointer<UInt8>, at lt: Int) -> Int {
-    let (name, index) = tagName(s, from: lt + 2)
+    let (name, tag, index) = tagName(s, from: lt + 2)
     let end = skip(past: UInt8(ascii: ">"), in: s, from: index)
     switch name {
     case "br":
-      let element = open(name, 0..<0, tag: HTMLTag(name), push: false)
+      let element = open(name, 0..<0, tag: tag, push: false)
       items.append(.close(element))
     case "html", "body":
       // Text after `</body>` still belongs to the body, as browsers show it.
       break
     default:
-      let tag = HTMLTag(name)
       if let position = openPosition(of: name, stoppingAt: tag.contains(.block) ? .scopeBoundary : .block) {
         popTo(position)
       }

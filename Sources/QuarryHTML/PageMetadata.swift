@@ -32,6 +32,15 @@ public struct PageMetadata: Sendable, Equatable {
     "TechArticle", "SocialMediaPosting", "WebPage", "ReviewNewsArticle",
   ]
 
+  /// The `<meta>` names and properties read.
+  static let metaNames: Set<String> = [
+    "og:title", "twitter:title", "article:published_time", "datepublished", "og:published_time", "pubdate",
+    "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created",
+    "citation_publication_date", "parsely-pub-date", "sailthru.date", "article:modified_time", "og:url",
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "og:site_name",
+    "application-name", "content-language", "og:locale",
+  ]
+
   init(tree: HTMLTree) {
     var meta: [String: String] = [:]
     var jsonLD: [Record] = []
@@ -43,9 +52,11 @@ public struct PageMetadata: Sendable, Equatable {
       let id = Int32(index)
       switch element.name {
       case "meta":
-        guard let content = tree.attribute("content", of: id)?.trimmed, !content.isEmpty else { continue }
         for key in ["property", "name", "itemprop", "http-equiv"] {
-          if let name = tree.attribute(key, of: id)?.lowercased(), meta[name] == nil { meta[name] = content }
+          guard let name = tree.attribute(key, of: id)?.lowercased(), PageMetadata.metaNames.contains(name),
+            meta[name] == nil, let content = tree.attribute("content", of: id)?.trimmed, !content.isEmpty
+          else { continue }
+          meta[name] = content
         }
       case "script":
         guard let type = tree.attribute("type", of: id)?.lowercased(), type.hasSuffix("ld+json"),
