@@ -102,6 +102,7 @@ public struct PageMetadata: Sendable, Equatable {
       [canonical, meta["og:url"], article?["url"]?.stringValue].lazy.compactMap { $0?.trimmed }
       .first { $0.hasPrefix("http") }
     if date == nil, let url { date = PageMetadata.dateInAddress(url) }
+    if date == nil { date = PageMetadata.bylineDate(in: tree) }
 
     var authors: [String] = []
     if let value = article?["author"] { PageMetadata.names(in: value, into: &authors) }
@@ -192,6 +193,82 @@ public struct PageMetadata: Sendable, Equatable {
         parts[index + 2].count <= 2, (1...12).contains(month), (1...31).contains(day)
       else { continue }
       return CalendarDate(year: year, month: month, day: day)
+    }
+    return nil
+  }
+
+  /// Class and id words of the elements that show an article's date to readers.
+  static let bylineWords = ClassNames.byFirstByte(
+    ClassNames.bytes(["byline", "dateline", "date", "time", "published", "posted", "meta"]))
+
+  /// The date written in a byline or date line a reader sees ("Published November 19,
+  /// 2019"), for pages that give it nowhere else: the first of at most ten elements whose
+  /// class or id names one.
+  static func bylineDate(in tree: HTMLTree) -> CalendarDate? {
+    var looked = 0
+    var names: [UInt8] = []
+    for index in tree.elements.indices where !tree.elements[index].attributes.isEmpty {
+      let id = Int32(index)
+      names.removeAll(keepingCapacity: true)
+      _ = tree.appendLowercasedAttribute(code: AttributeName.code("class"), of: id, to: &names)
+      names.append(0x20)
+      _ = tree.appendLowercasedAttribute(code: AttributeName.code("id"), of: id, to: &names)
+      guard ClassNames.containsAny(names[...], bylineWords) else { continue }
+      if let date = dateInText(text(of: id, in: tree)) { return date }
+      looked += 1
+      if looked == 10 { return nil }
+    }
+    return nil
+  }
+
+  static let monthNames: [String: Int] = {
+    let names = [
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december",
+    ]
+    var table: [String: Int] = [:]
+    for (index, name) in names.enumerated() {
+      table[name] = index + 1
+      table[String(name.prefix(3))] = index + 1
+    }
+    table["sept"] = 9
+    return table
+  }()
+
+  /// The first date in text written as "November 19, 2019", "Nov. 19 2019",
+  /// "19 November 2019" or "2019-11-19".
+  static func dateInText(_ text: String) -> CalendarDate? {
+    let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(80)
+      .map(String.init)
+    func year(_ index: Int) -> Int? {
+      guard index >= 0, index < words.count, words[index].count == 4, let value = Int(words[index]),
+        (1990...2100).contains(value)
+      else { return nil }
+      return value
+    }
+    func day(_ index: Int) -> Int? {
+      // "19", "19th", and the "07" of "07T10" in an ISO date and time.
+      guard index >= 0, index < words.count else { return nil }
+      let digits = words[index].prefix(while: \.isNumber)
+      guard (1...2).contains(digits.count), let value = Int(digits), (1...31).contains(value) else {
+        return nil
+      }
+      return value
+    }
+    for index in words.indices {
+      if let month = monthNames[words[index]] {
+        if let day = day(index + 1), let year = year(index + 2) {
+          return CalendarDate(year: year, month: month, day: day)
+        }
+        if let day = day(index - 1), let year = year(index + 1) {
+          return CalendarDate(year: year, month: month, day: day)
+        }
+      }
+      if let year = year(index), index + 2 < words.count, words[index + 1].count <= 2,
+        let month = Int(words[index + 1]), (1...12).contains(month), let day = day(index + 2)
+      {
+        return CalendarDate(year: year, month: month, day: day)
+      }
     }
     return nil
   }

@@ -50,6 +50,18 @@ import Testing
     #expect(metadata("<link rel=canonical href=\"https://x.example/story-1234\">").date == nil)
   }
 
+  @Test func readsTheDateReadersSeeInTheByline() {
+    let page = """
+      <div class="article-meta"><span class="byline">By Ana Ruiz</span>
+      <span class="published-date">Published Nov. 19, 2019 at 8:00 am</span></div><p>x</p>
+      """
+    #expect(metadata(page).date == CalendarDate(year: 2019, month: 11, day: 19))
+    #expect(
+      PageMetadata.dateInText("Updated 3 March 2024, 10:02") == CalendarDate(year: 2024, month: 3, day: 3))
+    #expect(PageMetadata.dateInText("Posted 2021-06-07T10:00") == CalendarDate(year: 2021, month: 6, day: 7))
+    #expect(PageMetadata.dateInText("May contain 31 words in 2024") == nil)
+  }
+
   @Test func toleratesBrokenJSONLD() {
     let found = metadata("<script type=\"application/ld+json\">{\"headline\": </script><h1>Fallback</h1>")
     #expect(found.title == "Fallback")
