@@ -5,11 +5,13 @@ import QuarryModel
 func entityTypes(_ invocation: Invocation) throws -> Set<EntityType>? { try EntityType.flag(invocation) }
 
 /// Reads a `--doc` flag: the index of a document of the workspace.
-func documentIndex(_ invocation: Invocation, _ workspace: Workspace) throws -> Int? {
-  guard let id = invocation.string("doc") else { return nil }
+func documentIndex(_ invocation: Invocation, _ workspace: Workspace, argument: String = "doc") throws -> Int?
+{
+  guard let id = invocation.string(argument) else { return nil }
   guard let index = workspace.documents.firstIndex(where: { $0.id == id }) else {
     let help = Suggestion.nearest(to: id, in: workspace.documents.map(\.id)).map { "did you mean '\($0)'?" }
-    throw invocation.error("no document '\(id)' in the workspace", at: "doc", help: help ?? "see `documents`")
+    throw invocation.error(
+      "no document '\(id)' in the workspace", at: argument, help: help ?? "see `documents`")
   }
   return index
 }

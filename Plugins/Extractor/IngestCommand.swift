@@ -274,13 +274,8 @@ public struct DocumentCommand: Command {
 
   public func run(_ invocation: Invocation) throws -> Value {
     let workspace = Workspace.of(invocation.session)
-    guard let id = invocation.string("id") else {
+    guard let index = try documentIndex(invocation, workspace, argument: "id") else {
       throw invocation.error("'document' needs an article id", help: "usage: \(signature.usage)")
-    }
-    guard let index = workspace.documents.firstIndex(where: { $0.id == id }) else {
-      let help = Suggestion.nearest(to: id, in: workspace.documents.map(\.id)).map { "did you mean '\($0)'?" }
-      throw invocation.error(
-        "no document '\(id)' in the workspace", at: "id", help: help ?? "see `documents`")
     }
     let fields = DocumentsCommand.row(workspace, index) + [.string(workspace.documents[index].body)]
     return .record(Record(keys: DocumentsCommand.columns + ["text"], values: fields))

@@ -3,8 +3,9 @@
 ///
 /// In the spirit of Readability and trafilatura:
 /// 1. Elements that can never be article text are set aside: scripts, media and controls,
-///    hidden elements, navigation, asides and page footers, and elements whose class or id
-///    names page furniture (`share`, `related`, `comments`, `newsletter`…).
+///    hidden elements, and — unless they hold half the page's text — navigation, asides,
+///    page headers and footers, figures, and elements whose class or id names page
+///    furniture (`share`, `related`, `comments`, `newsletter`…).
 /// 2. The rest is cut into blocks of text at block elements. Each block of 25 characters
 ///    or more scores 1, plus its commas, plus one per 100 characters (at most 3), and gives
 ///    its score to the element around it, half to the next one out, a third, a sixth… to
@@ -13,8 +14,9 @@
 ///    not links, elects the article's container; where the best containers share an
 ///    ancestor, it is the ancestor. Siblings with enough score or long unlinked paragraphs
 ///    join it.
-/// 4. Inside, lists, tables and divisions made mostly of links are dropped, and headings,
-///    paragraphs and list items become the article's paragraphs.
+/// 4. Inside, lists, tables and divisions made mostly of links or named as furniture are
+///    dropped, as are lines that are nearly all link, the labels over them and advertising
+///    labels; headings (but the `<h1>`), paragraphs and list items become the paragraphs.
 /// When that leaves less than a short article, it runs again keeping the page furniture.
 struct ArticleExtractor {
   struct Block {
@@ -39,6 +41,8 @@ struct ArticleExtractor {
   var linkCharacters: [Int] = []
   var commas: [Int] = []
   var blocks: [Block] = []
+  /// Per element: the last block inside it, −1 for none.
+  var lastBlock: [Int32] = []
 
   /// Fewer characters than this and the extraction runs again, keeping page furniture.
   static let shortArticle = 250
@@ -47,12 +51,14 @@ struct ArticleExtractor {
 
   /// The article's paragraphs, in page order.
   static func paragraphs(of tree: HTMLTree) -> [String] {
+    func length(_ paragraphs: [String]) -> Int { paragraphs.reduce(0) { $0 + $1.count } }
     var strict = ArticleExtractor(tree: tree)
     let first = strict.run(strict: true)
-    if first.reduce(0, { $0 + $1.count }) >= shortArticle { return first }
+    let firstLength = length(first)
+    if firstLength >= shortArticle { return first }
     var relaxed = ArticleExtractor(tree: tree)
     let second = relaxed.run(strict: false)
-    return second.reduce(0, { $0 + $1.count }) > first.reduce(0, { $0 + $1.count }) ? second : first
+    return length(second) > firstLength ? second : first
   }
 
   mutating func run(strict: Bool) -> [String] {
@@ -169,6 +175,7 @@ struct ArticleExtractor {
 
   static let trueValue = Array("true".utf8)
   static let nameAttributes = ["class", "id", "itemprop"].map(AttributeName.code)
+  static let classAndID = ["class", "id"].map(AttributeName.code)
   static let ariaHidden = AttributeName.code("aria-hidden")
   static let role = AttributeName.code("role")
   static let style = AttributeName.code("style")
@@ -185,6 +192,7 @@ struct ArticleExtractor {
     characters = [Int](repeating: 0, count: count)
     linkCharacters = [Int](repeating: 0, count: count)
     commas = [Int](repeating: 0, count: count)
+    lastBlock = [Int32](repeating: -1, count: count)
     blocks = []
     var current: Block?
     var decoded: [UInt8] = []
@@ -198,6 +206,7 @@ struct ArticleExtractor {
       guard done.characters > 0 else { return }
       var element = done.owner
       while element >= 0 {
+        extractor.lastBlock[Int(element)] = Int32(extractor.blocks.count)
         extractor.characters[Int(element)] += done.characters
         extractor.linkCharacters[Int(element)] += done.linkCharacters
         extractor.commas[Int(element)] += done.commas
@@ -357,8 +366,8 @@ struct ArticleExtractor {
   }
 
   func endsSentence(_ element: Int32) -> Bool {
-    guard let block = blocks.last(where: { tree.isInside($0.owner, element) }), let last = block.text.last
-    else { return false }
+    let index = Int(lastBlock[Int(element)])
+    guard index >= 0, let last = blocks[index].text.last else { return false }
     return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
   }
 
@@ -378,31 +387,42 @@ struct ArticleExtractor {
 
   func output(inside chosen: [Int32]) -> [String] {
     let articleCharacters = chosen.reduce(0) { $0 + characters[Int($1)] }
-    var clutter: [Int32: Bool] = [:]
-    func isInClutter(_ owner: Int32) -> Bool {
+    // Per element, learned once for all the blocks below it: 0 not yet known, 1 yes, 2 no.
+    var inside = [UInt8](repeating: 0, count: tree.elements.count)
+    var clutter = [UInt8](repeating: 0, count: tree.elements.count)
+    for element in chosen {
+      inside[Int(element)] = 1
+      clutter[Int(element)] = 2
+    }
+    /// Walks up from `owner` until `known` or `test` answers, and remembers the answer
+    /// for every element on the way.
+    func answer(_ owner: Int32, _ known: inout [UInt8], _ test: (Int32) -> Bool) -> Bool {
       var element = owner
       var path: [Int32] = []
       var result = false
       while element >= 0 {
-        if let known = clutter[element] {
-          result = known
+        if known[Int(element)] != 0 {
+          result = known[Int(element)] == 1
           break
         }
-        if chosen.contains(element) { break }
         path.append(element)
-        if isClutter(element, articleCharacters: articleCharacters) {
+        if test(element) {
           result = true
           break
         }
         element = tree.elements[Int(element)].parent
       }
-      for visited in path { clutter[visited] = result }
+      for visited in path { known[Int(visited)] = result ? 1 : 2 }
       return result
+    }
+    func isInside(_ owner: Int32) -> Bool { answer(owner, &inside) { _ in false } }
+    func isInClutter(_ owner: Int32) -> Bool {
+      answer(owner, &clutter) { isClutter($0, articleCharacters: articleCharacters) }
     }
     var kept: [Block] = []
     var droppedLinkAfter: [Bool] = []
     for block in blocks where block.owner >= 0 {
-      guard chosen.contains(where: { tree.isInside(block.owner, $0) }) else { continue }
+      guard isInside(block.owner) else { continue }
       if tree.elements[Int(block.owner)].name == "h1" { continue }
       if isInClutter(block.owner) { continue }
       if ArticleExtractor.isLinkLine(block) {

@@ -1,3 +1,5 @@
+import QuarryCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -44,7 +46,9 @@ public enum HTMLEncoding {
       if name.hasPrefix("utf-16") { return utf8(bytes, encoding: "utf-8") }
       return convert(bytes, from: name)
     case nil:
-      if invalidUTF8Offset(bytes) == nil { return Decoded(bytes: bytes, encoding: "utf-8") }
+      if FilePaths.invalidUTF8Offset(bytes, allowingNUL: true) == nil {
+        return Decoded(bytes: bytes, encoding: "utf-8")
+      }
       return windows1252(bytes)
     }
   }
@@ -68,7 +72,7 @@ public enum HTMLEncoding {
     let meta = Array("<meta".utf8)
     let charset = Array("charset".utf8)
     var index = 0
-    while let start = firstIndex(of: meta, in: top, from: index) {
+    while let start = firstIndex(of: meta, in: top[...], from: index) {
       let end = top[start...].firstIndex(of: UInt8(ascii: ">")) ?? top.count
       if let found = firstIndex(of: charset, in: top[..<end], from: start) {
         var position = found + charset.count
@@ -111,60 +115,10 @@ public enum HTMLEncoding {
     return nil
   }
 
-  static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-    firstIndex(of: needle, in: haystack[...], from: start)
-  }
-
-  /// The offset of the first byte that does not begin a valid UTF-8 sequence.
-  public static func invalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-    var index = 0
-    let count = bytes.count
-    // Eight bytes at a time while they are ASCII, the bulk of any page's markup.
-    let asciiPrefix = bytes.withUnsafeBytes { raw -> Int in
-      var offset = 0
-      while offset + 8 <= raw.count {
-        if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
-        offset += 8
-      }
-      return offset
-    }
-    index = asciiPrefix
-    while index < count {
-      let byte = bytes[index]
-      if byte < 0x80 {
-        if index & 7 == 0 && index + 8 <= count {
-          let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: index, as: UInt64.self) }
-          if word & 0x8080_8080_8080_8080 == 0 {
-            index += 8
-            continue
-          }
-        }
-        index += 1
-        continue
-      }
-      let length: Int
-      let minimum: UInt32
-      switch byte {
-      case 0xC2...0xDF: (length, minimum) = (2, 0x80)
-      case 0xE0...0xEF: (length, minimum) = (3, 0x800)
-      case 0xF0...0xF4: (length, minimum) = (4, 0x10000)
-      default: return index
-      }
-      guard index + length <= count else { return index }
-      var scalar = UInt32(byte) & (0xFF >> (length + 1))
-      for offset in 1..<length {
-        let next = bytes[index + offset]
-        guard next & 0xC0 == 0x80 else { return index }
-        scalar = scalar << 6 | UInt32(next & 0x3F)
-      }
-      if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
-      index += length
-    }
-    return nil
-  }
-
   static func utf8(_ bytes: [UInt8], encoding: String) -> Decoded {
-    guard let offset = invalidUTF8Offset(bytes) else { return Decoded(bytes: bytes, encoding: encoding) }
+    guard let offset = FilePaths.invalidUTF8Offset(bytes, allowingNUL: true) else {
+      return Decoded(bytes: bytes, encoding: encoding)
+    }
     let repaired = Array(String(decoding: bytes, as: UTF8.self).utf8)
     return Decoded(
       bytes: repaired, encoding: encoding,

@@ -47,8 +47,6 @@ struct HTMLTag: OptionSet, Sendable, Hashable {
 
   init(rawValue: UInt32) { self.rawValue = rawValue }
 
-  init(_ name: String) { self = HTMLTag.byName[name] ?? [] }
-
   /// A known element's name and flags from its bytes in any case, found without making a
   /// string: an open-addressing table keyed by an FNV-1a hash of the lowercased bytes.
   /// (A `[String: HTMLTag]` lookup per tag, with its string and SipHash, was a tenth of

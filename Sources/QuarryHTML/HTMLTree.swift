@@ -134,11 +134,6 @@ public struct HTMLTree: Sendable {
     }
   }
 
-  /// The elements named `name`, in document order.
-  public func elements(named name: String) -> [Int32] {
-    elements.indices.filter { elements[$0].name == name }.map(Int32.init)
-  }
-
   /// Whether `ancestor` is `element` or contains it.
   public func isInside(_ element: Int32, _ ancestor: Int32) -> Bool {
     var current = element

@@ -210,9 +210,10 @@ public struct PageMetadata: Sendable, Equatable {
     for index in tree.elements.indices where !tree.elements[index].attributes.isEmpty {
       let id = Int32(index)
       names.removeAll(keepingCapacity: true)
-      _ = tree.appendLowercasedAttribute(code: AttributeName.code("class"), of: id, to: &names)
-      names.append(0x20)
-      _ = tree.appendLowercasedAttribute(code: AttributeName.code("id"), of: id, to: &names)
+      for code in ArticleExtractor.classAndID {
+        _ = tree.appendLowercasedAttribute(code: code, of: id, to: &names)
+        names.append(0x20)
+      }
       guard ClassNames.containsAny(names[...], bylineWords) else { continue }
       if let date = dateInText(text(of: id, in: tree)) { return date }
       looked += 1

@@ -45,11 +45,4 @@ import Testing
     let unknown = decode(Array("<meta charset=klingon><p>a".utf8))
     #expect(unknown.2 == "unknown encoding 'klingon'; read as UTF-8")
   }
-
-  @Test func findsTheFirstInvalidByte() {
-    #expect(HTMLEncoding.invalidUTF8Offset(Array("abcdefghijklmnopqrstuvwxyz".utf8)) == nil)
-    #expect(HTMLEncoding.invalidUTF8Offset(Array("abcdefghijklmnop".utf8) + [0xC0, 0x80]) == 16)
-    #expect(HTMLEncoding.invalidUTF8Offset([0xED, 0xA0, 0x80]) == 0)
-    #expect(HTMLEncoding.invalidUTF8Offset([0xE2, 0x82]) == 0)
-  }
 }
